@@ -1,0 +1,119 @@
+/**
+ * The portal's configuration: read from the environment in this one module, checked with zod,
+ * and reported all at once. Nothing else reads `process.env`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from '../src/errors.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z
+  .object({
+    SANITY_PROJECT_ID: optionalText.pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a Sanity project id: lower-case letters, digits and dashes').optional()),
+    SANITY_DATASET: optionalText.pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a Sanity dataset name such as "production"').optional()),
+    SANITY_API_VERSION: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2025-02-19').optional()),
+    SANITY_READ_TOKEN: optionalText,
+    SANITY_API_HOST: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
+    CONTENT_DATASET_PATH: optionalText,
+    DATABASE_URL: optionalText.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL starting postgres:// or postgresql://').optional(),
+    ),
+    PGLITE_DATA_DIR: optionalText,
+    PORT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a port number between 1 and 65535')
+        .transform(Number)
+        .pipe(z.number().min(1, 'must be a port number between 1 and 65535').max(65535, 'must be a port number between 1 and 65535'))
+        .optional(),
+    ),
+    HOST: optionalText,
+    SITE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
+  })
+  .superRefine((env, context) => {
+    if (Boolean(env.SANITY_PROJECT_ID) !== Boolean(env.SANITY_DATASET)) {
+      const missing = env.SANITY_PROJECT_ID ? 'SANITY_DATASET' : 'SANITY_PROJECT_ID';
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'must be set too: set both SANITY_PROJECT_ID and SANITY_DATASET to use Sanity, or neither to use the bundled dataset',
+      });
+    }
+  });
+
+/** Where content comes from. */
+export type ContentConfiguration =
+  | { readonly kind: 'dataset'; readonly datasetPath: string }
+  | {
+      readonly kind: 'sanity';
+      readonly projectId: string;
+      readonly dataset: string;
+      readonly apiVersion: string;
+      readonly token: string | null;
+      readonly apiHost: string | null;
+    };
+
+/** Where records are kept. */
+export type DatabaseConfiguration =
+  | { readonly kind: 'pglite'; readonly dataDir: string; readonly migrationsDir: string }
+  | { readonly kind: 'postgresql'; readonly url: string; readonly migrationsDir: string };
+
+/** Everything the portal reads from its environment, checked. */
+export interface Configuration {
+  readonly content: ContentConfiguration;
+  readonly database: DatabaseConfiguration;
+  readonly server: { readonly port: number; readonly host: string };
+  readonly siteUrl: string;
+}
+
+/** The Sanity API version the queries are written against. */
+export const defaultSanityApiVersion = '2025-02-19';
+
+/**
+ * Reads and checks the configuration from `env`, relative to `rootDir`. Throws one
+ * `ConfigurationError` listing every missing or invalid variable (names only, never values).
+ */
+export function readConfiguration(env: Readonly<Record<string, string | undefined>>, rootDir: string = process.cwd()): Configuration {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new ConfigurationError(problems);
+  }
+  const values = parsed.data;
+  const migrationsDir = path.resolve(rootDir, 'drizzle');
+  const content: ContentConfiguration =
+    values.SANITY_PROJECT_ID && values.SANITY_DATASET
+      ? {
+          kind: 'sanity',
+          projectId: values.SANITY_PROJECT_ID,
+          dataset: values.SANITY_DATASET,
+          apiVersion: values.SANITY_API_VERSION ?? defaultSanityApiVersion,
+          token: values.SANITY_READ_TOKEN ?? null,
+          apiHost: values.SANITY_API_HOST ?? null,
+        }
+      : { kind: 'dataset', datasetPath: path.resolve(rootDir, values.CONTENT_DATASET_PATH ?? 'dataset/production.ndjson') };
+  const database: DatabaseConfiguration = values.DATABASE_URL
+    ? { kind: 'postgresql', url: values.DATABASE_URL, migrationsDir }
+    : { kind: 'pglite', dataDir: path.resolve(rootDir, values.PGLITE_DATA_DIR ?? '.data/pglite'), migrationsDir };
+  const port = values.PORT ?? 4321;
+  const host = values.HOST ?? 'localhost';
+  return {
+    content,
+    database,
+    server: { port, host },
+    siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
+  };
+}
+
+let cached: Configuration | undefined;
+
+/** The configuration of this process, read once. */
+export function getConfiguration(): Configuration {
+  cached ??= readConfiguration(process.env);
+  return cached;
+}

@@ -1,0 +1,64 @@
+/**
+ * Binds the content queries to the configured source: the bundled NDJSON dataset through
+ * groq-js, or a Sanity project through `@sanity/client` with the published perspective.
+ */
+import { readFileSync } from 'node:fs';
+import { createClient } from '@sanity/client';
+import { createDatasetSource, parseDatasetNdjson } from '../../src/content/dataset.ts';
+import type { GroqSource } from '../../src/content/groq-source.ts';
+import { isUnpublishedId } from '../../src/content/groq-source.ts';
+import { ContentSourceError } from '../../src/errors.ts';
+import { getConfiguration, type ContentConfiguration } from '../config.ts';
+
+/** Creates a GROQ source that asks a Sanity project, published documents only. */
+export function createSanitySource(config: Extract<ContentConfiguration, { kind: 'sanity' }>): GroqSource {
+  const client = createClient({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    apiVersion: config.apiVersion,
+    // Published content only. A read token is kept for draft preview, which will choose its own perspective.
+    perspective: 'published',
+    useCdn: config.token === null && config.apiHost === null,
+    ...(config.token ? { token: config.token } : {}),
+    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
+  });
+  return {
+    kind: 'sanity',
+    async fetch(query, params) {
+      let result: unknown;
+      try {
+        result = await client.fetch(query, params as Record<string, unknown>);
+      } catch (error) {
+        throw new ContentSourceError('Sanity query', { cause: error });
+      }
+      return dropUnpublished(result);
+    },
+  };
+}
+
+/** Belt and braces: never pass on a document whose id marks it as a draft or release version. */
+function dropUnpublished(result: unknown): unknown {
+  if (Array.isArray(result)) {
+    return result.filter((item) => !(isRecord(item) && typeof item._id === 'string' && isUnpublishedId(item._id)));
+  }
+  if (isRecord(result) && typeof result._id === 'string' && isUnpublishedId(result._id)) return null;
+  return result;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Creates the source described by `config`. */
+export function createContentSource(config: ContentConfiguration): GroqSource {
+  if (config.kind === 'sanity') return createSanitySource(config);
+  return createDatasetSource(parseDatasetNdjson(readFileSync(config.datasetPath, 'utf8')));
+}
+
+let cached: GroqSource | undefined;
+
+/** The content source of this process, created once. */
+export function getContentSource(): GroqSource {
+  cached ??= createContentSource(getConfiguration().content);
+  return cached;
+}

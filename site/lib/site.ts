@@ -1,0 +1,8 @@
+/** Names and links that appear on every page. */
+export const serviceName = 'First 1,001 days';
+
+/** The links in the footer, to pages that exist on this site. */
+export const footerLinks: readonly { readonly text: string; readonly href: string }[] = [
+  { text: 'Stages of pregnancy and early childhood', href: '/stages' },
+  { text: 'Guides', href: '/guides' },
+];

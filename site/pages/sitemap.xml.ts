@@ -1,0 +1,26 @@
+/** `sitemap.xml`, built with the site from the same content source as the pages. */
+import type { APIRoute } from 'astro';
+import { listGuidanceDocuments } from '../../src/content/queries.ts';
+import { guidanceSections, guidanceToPath } from '../../src/content/paths.ts';
+import { getContentSource } from '../lib/content-source.ts';
+
+export const prerender = true;
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = site ?? new URL('http://localhost:4321');
+  const documents = await listGuidanceDocuments(getContentSource());
+  const entries = [
+    { path: '/', lastmod: null },
+    ...Object.values(guidanceSections).map((section) => ({ path: section.path, lastmod: null })),
+    ...documents.map((document) => ({ path: guidanceToPath(document), lastmod: document.updatedAt.slice(0, 10) })),
+  ];
+  const urls = entries
+    .map(({ path, lastmod }) => `  <url><loc>${escapeXml(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)
+    .join('\n');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
