@@ -48,7 +48,7 @@ export class DatasetFormatError extends ChildHealthError {
 /** The database could not be opened, migrated or queried. */
 export class DatabaseError extends ChildHealthError {
   /** `operation` names what was attempted; query parameters are never included. */
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super('database-failed', `The database could not ${operation}. Check that it is running and reachable.`, options);
+  constructor(operation: string, options?: { cause?: unknown; advice?: string }) {
+    super('database-failed', `The database could not ${operation}. ${options?.advice ?? 'Check that it is running and reachable.'}`, options);
   }
 }

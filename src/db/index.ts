@@ -3,7 +3,7 @@
  * connection URL is given. Both are driven through Drizzle with the same schema and migrations,
  * so the rest of the code never knows which one it has.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -110,9 +110,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
   let client: PGlite;
   try {
+    if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
     client = options.dataDir === null ? await PGlite.create() : await PGlite.create(options.dataDir);
   } catch (error) {
-    throw new DatabaseError('open the embedded PGlite database', { cause: error });
+    throw new DatabaseError('open the embedded PGlite database', {
+      cause: error,
+      advice: 'Check that its folder (PGLITE_DATA_DIR, .data/pglite by default) can be written to and that no other process has it open.',
+    });
   }
   const db = drizzlePglite({ client, schema }) as unknown as PortalDatabase;
   return {

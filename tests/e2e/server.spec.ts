@@ -1,0 +1,58 @@
+/** What the server promises on every response, static or on demand. */
+import { expect, test } from '@playwright/test';
+
+const pages = [
+  ['a static guidance page', '/guides/safe-sleep', 200],
+  ['the static home page', '/', 200],
+  ['the on-demand health route', '/health', 200],
+  ['a page that does not exist', '/no-such-page', 404],
+] as const;
+
+for (const [name, path, status] of pages) {
+  test(`${name} (${path}) carries the security headers`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(status);
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+}
+
+test('/health reports the content source, the database and the migration level, and no secrets', async ({ request }) => {
+  const response = await request.get('/health');
+  expect(response.headers()['cache-control']).toBe('no-store');
+  const body = await response.json();
+  expect(body).toEqual({
+    status: 'ok',
+    content: { kind: 'dataset' },
+    database: { kind: 'pglite', migrations: { applied: 1, available: 1, latest: '0000_page_feedback' } },
+  });
+  expect(JSON.stringify(body)).not.toMatch(/postgres:|\.data|token/i);
+});
+
+test('guidance pages ship no JavaScript and load without console errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  for (const path of ['/', '/guides/safe-sleep', '/stages/pregnancy-week-20']) {
+    await page.goto(path);
+    expect(await page.locator('script').count(), path).toBe(0);
+  }
+  expect(scripts).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the 404 page helps the person find their way', async ({ page }) => {
+  const response = await page.goto('/guides/no-such-guide');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('link', { name: 'go to the home page' })).toHaveAttribute('href', '/');
+});
