@@ -24,6 +24,6 @@ const studioDir = fileURLToPath(new URL('../studio/', import.meta.url));
 const child = spawn('npx', ['sanity', 'dev', ...process.argv.slice(2)], {
   cwd: studioDir,
   stdio: 'inherit',
-  env: { ...process.env, SANITY_STUDIO_PROJECT_ID: projectId, SANITY_STUDIO_DATASET: dataset, DO_NOT_TRACK: '1' },
+  env: { ...process.env, SANITY_STUDIO_PROJECT_ID: projectId, SANITY_STUDIO_DATASET: dataset, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1' },
 });
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -29,10 +29,10 @@ function heading(text: string): void {
 }
 
 /** Runs a command that is one check: it passes or fails as a whole. */
-function runCheck(name: string, command: string, args: readonly string[]): boolean {
+function runCheck(name: string, command: string, args: readonly string[], options: SpawnSyncOptions = {}): boolean {
   heading(name);
   const started = performance.now();
-  const status = run(command, args);
+  const status = run(command, args, options);
   results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0, seconds: (performance.now() - started) / 1000 });
   return status === 0;
 }
@@ -116,6 +116,10 @@ const started = performance.now();
 runCheck('Lint (ESLint)', 'eslint', ['.']);
 runCheck('Type check (astro check)', 'astro', ['check']);
 runCheck('Type check (tsc)', 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
+runCheck('Studio schema (sanity schema extract)', 'sanity', ['schema', 'extract', '--force', '--path', `../${outputDir}/sanity-schema.json`], {
+  cwd: 'studio',
+  env: { DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1' },
+});
 runVitest('Unit', 'unit');
 runVitest('Database (PGlite and PostgreSQL)', 'db');
 if (runCheck('Build (Astro and Pagefind)', 'npm', ['run', 'build', '--silent'])) {
