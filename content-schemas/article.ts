@@ -1,11 +1,12 @@
 import { defineType } from 'sanity';
-import { guidanceFields } from './guidance-fields.ts';
+import { guidanceFields, uniqueSlugRule } from './guidance-fields.ts';
 
-/** An article: a topic guide, such as feeding, sleep, vaccines or vitamins. */
+/** An article: a topic guide, such as feeding, sleep, crying, safety or money and work. */
 export const article = defineType({
   name: 'article',
   title: 'Article',
   type: 'document',
+  validation: uniqueSlugRule,
   fields: [...guidanceFields],
   preview: { select: { title: 'title', subtitle: 'summary' } },
 });

@@ -6,12 +6,7 @@ export const source = defineType({
   title: 'Source',
   type: 'object',
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Title of the source',
-      type: 'string',
-      validation: (rule) => rule.required().error('Enter the title of the source'),
-    }),
+    defineField({ name: 'title', title: 'Title of the source', type: 'string', validation: (rule) => rule.required().error('Enter the title of the source') }),
     defineField({
       name: 'publisher',
       title: 'Publisher',
@@ -23,10 +18,10 @@ export const source = defineType({
       name: 'url',
       title: 'Web address',
       type: 'url',
-      validation: (rule) => rule.required().uri({ scheme: ['https'] }).error('Enter a web address starting https://'),
+      validation: (rule) => [rule.required().error('Enter the web address of the source'), rule.uri({ scheme: ['https'] }).error('Enter a web address starting https://')],
     }),
     defineField({
-      name: 'checkedOn',
+      name: 'accessedOn',
       title: 'Date you last checked it',
       type: 'date',
       validation: (rule) => rule.required().error('Enter the date you last checked the source'),

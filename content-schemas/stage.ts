@@ -1,21 +1,30 @@
-import { defineArrayMember, defineField, defineType } from 'sanity';
-import { guidanceFields } from './guidance-fields.ts';
+import { defineField, defineType } from 'sanity';
+import { guidanceFields, uniqueSlugRule } from './guidance-fields.ts';
 
-/** A stage: one pregnancy week, one baby month, or a toddler period. */
+/** A stage: one pregnancy week, one baby month, a toddler period, or "born early". */
 export const stage = defineType({
   name: 'stage',
   title: 'Stage',
   type: 'document',
+  validation: uniqueSlugRule,
   fields: [
-    ...guidanceFields,
     defineField({
-      name: 'keyMessages',
-      title: 'Key messages',
-      description: 'Up to 5 short sentences a parent should take away from this stage. Shown at the top of the page.',
-      type: 'array',
-      of: [defineArrayMember({ type: 'string', validation: (rule) => rule.max(160) })],
-      validation: (rule) => rule.max(5).error('Add no more than 5 key messages'),
+      name: 'stageGroup',
+      title: 'Kind of stage',
+      type: 'string',
+      options: {
+        list: [
+          { title: 'Pregnancy week', value: 'pregnancy' },
+          { title: 'Baby month (first year)', value: 'baby' },
+          { title: 'Toddler (1 to 2 years)', value: 'toddler' },
+          { title: 'Born early (before the due date)', value: 'born-early' },
+        ],
+        layout: 'radio',
+      },
+      validation: (rule) => rule.required().error('Choose the kind of stage'),
     }),
+    ...guidanceFields,
   ],
+  orderings: [{ title: 'By age', name: 'byAge', by: [{ field: 'appliesTo[0].fromDay', direction: 'asc' }] }],
   preview: { select: { title: 'title', subtitle: 'summary' } },
 });

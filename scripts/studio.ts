@@ -11,7 +11,7 @@ const howToConfigure = [
   'The Studio needs a Sanity project. Set both of these and run "npm run studio" again:',
   '  SANITY_PROJECT_ID  your project id, from sanity.io/manage',
   '  SANITY_DATASET     the dataset to edit, for example "production"',
-  'To load the bundled guidance into a new dataset: cd studio && npx sanity dataset import ../dataset/production.ndjson production',
+  'To load the bundled guidance into a new dataset: cd studio && npx sanity dataset import data/production.ndjson production',
 ].join('\n');
 
 let content;

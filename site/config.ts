@@ -96,7 +96,7 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
           token: values.SANITY_READ_TOKEN ?? null,
           apiHost: values.SANITY_API_HOST ?? null,
         }
-      : { kind: 'dataset', datasetPath: path.resolve(rootDir, values.CONTENT_DATASET_PATH ?? 'dataset/production.ndjson') };
+      : { kind: 'dataset', datasetPath: path.resolve(rootDir, values.CONTENT_DATASET_PATH ?? 'studio/data/production.ndjson') };
   const database: DatabaseConfiguration = values.DATABASE_URL
     ? { kind: 'postgresql', url: values.DATABASE_URL, migrationsDir }
     : { kind: 'pglite', dataDir: path.resolve(rootDir, values.PGLITE_DATA_DIR ?? '.data/pglite'), migrationsDir };

@@ -3,7 +3,13 @@
  * mapped to NHS design system components. Output is static HTML: no JavaScript.
  */
 import { escapeHTML, toHTML, uriLooksSafe, type PortableTextHtmlComponents } from '@portabletext/to-html';
-import type { PortableTextItem } from '../../src/content/queries.ts';
+
+/** One Portable Text block or custom block, as stored by Sanity. */
+export interface PortableTextItem {
+  readonly _type: string;
+  readonly _key: string;
+  readonly [field: string]: unknown;
+}
 
 /** How urgent a care card is, and how it is announced to screen reader users. */
 const careCardLevels = {
@@ -52,6 +58,19 @@ function doDontListToHtml(value: Record<string, unknown>): string {
   );
 }
 
+/** An NHS table with its caption and column headings. */
+function tableToHtml(value: Record<string, unknown>): string {
+  const head = Array.isArray(value.head) ? value.head.map(String) : [];
+  const rows = Array.isArray(value.rows) ? value.rows.map((row: { cells?: unknown }) => (Array.isArray(row.cells) ? row.cells.map(String) : [])) : [];
+  return (
+    `<table class="nhsuk-table"><caption class="nhsuk-table__caption">${escapeHTML(String(value.caption ?? ''))}</caption>` +
+    `<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">${head.map((cell) => `<th scope="col" class="nhsuk-table__header">${escapeHTML(cell)}</th>`).join('')}</tr></thead>` +
+    `<tbody class="nhsuk-table__body">${rows
+      .map((cells) => `<tr class="nhsuk-table__row">${cells.map((cell) => `<td class="nhsuk-table__cell">${escapeHTML(cell)}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`
+  );
+}
+
 const components: Partial<PortableTextHtmlComponents> = {
   block: {
     normal: ({ children }) => `<p>${children ?? ''}</p>`,
@@ -78,6 +97,10 @@ const components: Partial<PortableTextHtmlComponents> = {
   unknownBlockStyle: ({ children }) => `<p>${children ?? ''}</p>`,
   types: {
     doDontList: ({ value }) => doDontListToHtml(value),
+    expander: ({ value }) =>
+      `<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">${escapeHTML(String(value.summary ?? ''))}</span></summary>` +
+      `<div class="nhsuk-details__text">${paragraphsToHtml(value.text)}</div></details>`,
+    dataTable: ({ value }) => tableToHtml(value),
     insetText: ({ value }) =>
       `<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span>${paragraphsToHtml(value.text)}</div>`,
     warningCallout: ({ value }) =>
@@ -98,13 +121,14 @@ const components: Partial<PortableTextHtmlComponents> = {
 };
 
 /** Renders a guidance body to HTML. Unknown block types render nothing rather than failing. */
-export function renderPortableText(body: readonly PortableTextItem[]): string {
+export function renderPortableText(body: readonly PortableTextItem[] | null | undefined): string {
+  if (!body) return '';
   return toHTML(body as never, { components, onMissingComponent: false });
 }
 
 /** The second-level headings of a body, for an "On this page" list. */
-export function listBodyHeadings(body: readonly PortableTextItem[]): { readonly id: string; readonly text: string }[] {
-  return body
+export function listBodyHeadings(body: readonly PortableTextItem[] | null | undefined): { readonly id: string; readonly text: string }[] {
+  return (body ?? [])
     .filter((item) => item._type === 'block' && item.style === 'h2')
     .map((item) => ({
       id: item._key,

@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
   const entries = [
     { path: '/', lastmod: null },
     ...Object.values(guidanceSections).map((section) => ({ path: section.path, lastmod: null })),
-    ...documents.map((document) => ({ path: guidanceToPath(document), lastmod: document.updatedAt.slice(0, 10) })),
+    ...documents.filter((document) => document.slug).map((document) => ({ path: guidanceToPath({ _type: document._type, slug: document.slug ?? '' }), lastmod: document.updatedAt.slice(0, 10) })),
   ];
   const urls = entries
     .map(({ path, lastmod }) => `  <url><loc>${escapeXml(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)

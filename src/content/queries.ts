@@ -1,79 +1,89 @@
 /**
- * Every GROQ query the portal runs, as named functions with typed results. Pages and endpoints
- * call these; nothing else writes GROQ. The same functions run on the bundled dataset (groq-js)
- * and on a Sanity project (`@sanity/client`, published perspective).
+ * Every GROQ query the portal and the Studio run, as named functions and filters. Pages, endpoints
+ * and the Studio's desk call these; nothing else writes GROQ. The same functions run on the bundled
+ * dataset (groq-js) and on a Sanity project (`@sanity/client`, published perspective). Result types
+ * are generated from the schema by `npm run content:types` (sanity schema extract + typegen) into
+ * `sanity.types.ts`; they are never copied by hand.
  */
+import { defineQuery } from 'groq';
 import { ContentSourceError } from '../errors.ts';
 import type { GroqParams, GroqSource } from './groq-source.ts';
+import type {
+  AllGuidanceQueryResult,
+  ArticlesQueryResult,
+  GuidanceForDayQueryResult,
+  ReviewDueQueryResult,
+  SiteSettingsQueryResult,
+  StagesQueryResult,
+  SymptomGuidesQueryResult,
+  TopicsQueryResult,
+  VaccinesQueryResult,
+} from './sanity.types.ts';
 
-/** Who a piece of guidance is for: someone pregnant, or a child from birth. */
-export type Audience = 'pregnancy' | 'child';
+/** The document types that are guidance pages. */
+export const guidanceTypes = ['stage', 'article', 'symptomGuide', 'vaccine'] as const;
 
-/**
- * A range of days a document applies to. Pregnancy days count from the first day of the last
- * period (day 280 is the due date); child days count from birth.
- */
-export interface AppliesToRange {
-  readonly audience: Audience;
-  readonly fromDay: number;
-  readonly toDay: number;
-}
+/** Studio desk filter: the stages of one group (`$group`). */
+export const stageGroupFilter = '_type == "stage" && stageGroup == $group';
 
-/** A source a page cites, with the date an editor last checked it. */
-export interface Source {
-  readonly title: string;
-  readonly publisher: string;
-  readonly url: string;
-  readonly checkedOn: string | null;
-}
+/** Studio desk ordering of stages: by the first day they apply to. */
+export const stageOrdering = [{ field: 'appliesTo[0].fromDay', direction: 'asc' }] as const;
 
-/** One Portable Text block or custom block, as stored by Sanity. */
-export interface PortableTextItem {
-  readonly _type: string;
-  readonly _key: string;
-  readonly [field: string]: unknown;
-}
+/** Studio "Review due" filter: guidance (`$types`) whose next review is on or before `$dueBy`. */
+export const reviewDueFilter = '_type in $types && defined(review.nextReviewDue) && review.nextReviewDue <= $dueBy';
 
-/** The fields every list of guidance needs. */
-export interface GuidanceSummary {
-  readonly _id: string;
-  readonly _type: 'stage' | 'article';
-  readonly title: string;
-  readonly slug: string;
-  readonly summary: string;
-  readonly appliesTo: readonly AppliesToRange[];
-  readonly updatedAt: string;
-}
+/** Studio "Review due" ordering: soonest first. */
+export const reviewDueOrdering = [{ field: 'review.nextReviewDue', direction: 'asc' }] as const;
 
-/** A whole guidance page: a stage or an article. */
-export interface GuidanceDocument extends GuidanceSummary {
-  readonly body: readonly PortableTextItem[];
-  readonly keyMessages: readonly string[];
-  readonly sources: readonly Source[];
-}
+/** Lists every stage, in age order: pregnancy, born early, baby, toddler. */
+export const stagesQuery = defineQuery(`*[_type == "stage" && defined(slug.current)] | order(select(appliesTo[0].audience == "pregnancy" => 0, 1) asc, appliesTo[0].fromDay asc) {
+  _id, _type, title, "slug": slug.current, summary, stageGroup, appliesTo[]{ audience, fromDay, toDay }, keyMessages, priority
+}`);
 
-const summaryProjection = `{
-  _id,
-  _type,
-  title,
-  "slug": slug.current,
-  summary,
-  "appliesTo": coalesce(appliesTo[]{ audience, fromDay, toDay }, []),
+/** Lists every article, by title. */
+export const articlesQuery = defineQuery(`*[_type == "article" && defined(slug.current)] | order(title asc) {
+  _id, _type, title, "slug": slug.current, summary, priority, "topics": topics[]->{ _id, title, "slug": slug.current }
+}`);
+
+/** Lists every "when to get help" guide, by title. */
+export const symptomGuidesQuery = defineQuery(`*[_type == "symptomGuide" && defined(slug.current)] | order(title asc) {
+  _id, _type, title, "slug": slug.current, summary
+}`);
+
+/** Lists every vaccine page, by title. */
+export const vaccinesQuery = defineQuery(`*[_type == "vaccine" && defined(slug.current)] | order(title asc) {
+  _id, _type, title, "slug": slug.current, summary, code
+}`);
+
+/** Lists every topic, in the editors' order. */
+export const topicsQuery = defineQuery(`*[_type == "topic" && defined(slug.current)] | order(order asc, title asc) {
+  _id, title, "slug": slug.current, description
+}`);
+
+/** The site settings document, or null. */
+export const siteSettingsQuery = defineQuery(`*[_type == "siteSettings"][0] { serviceName, navigation[]{ label, href }, contactLinks[]{ label, href } }`);
+
+/** Every guidance document in full, for building its static page. */
+export const allGuidanceQuery = defineQuery(`*[_type in ["stage", "article", "symptomGuide", "vaccine"] && defined(slug.current)] | order(_type asc, slug.current asc) {
+  _id, _type, title, "slug": slug.current, summary, body, keyMessages, priority, ageBasis, language, stageGroup,
+  appliesTo[]{ audience, fromDay, toDay },
+  "topics": topics[]->{ _id, title, "slug": slug.current },
+  sources[]{ title, publisher, url, accessedOn },
+  "review": review{ status, reviewedOn, nextReviewDue, "reviewedBy": reviewedBy->{ name, role, jobTitle } },
+  emergencySigns, urgentSigns, homeCare,
+  code, protectsAgainst, whenGiven, howGiven, commonReactions,
   "updatedAt": _updatedAt
-}`;
+}`);
 
-const documentProjection = `{
-  _id,
-  _type,
-  title,
-  "slug": slug.current,
-  summary,
-  "appliesTo": coalesce(appliesTo[]{ audience, fromDay, toDay }, []),
-  "updatedAt": _updatedAt,
-  "body": coalesce(body, []),
-  "keyMessages": coalesce(keyMessages, []),
-  "sources": coalesce(sources[]{ title, publisher, url, "checkedOn": coalesce(checkedOn, null) }, [])
-}`;
+/** Guidance whose next review is on or before `$dueBy`, soonest first (the Studio's "Review due"). */
+export const reviewDueQuery = defineQuery(`*[_type in $types && defined(review.nextReviewDue) && review.nextReviewDue <= $dueBy] | order(review.nextReviewDue asc) {
+  _id, _type, title, "nextReviewDue": review.nextReviewDue
+}`);
+
+/** Guidance whose `appliesTo` covers `$day` for `$audience`, best first (the timeline's matching). */
+export const guidanceForDayQuery = defineQuery(`*[_type in ["stage", "article", "symptomGuide", "vaccine"] && count(appliesTo[audience == $audience && fromDay <= $day && toDay >= $day]) > 0] | order(priority asc, title asc) {
+  _id, _type, title, "slug": slug.current, summary, keyMessages, ageBasis, priority
+}`);
 
 async function runQuery<T>(source: GroqSource, name: string, query: string, params: GroqParams = {}): Promise<T> {
   try {
@@ -84,35 +94,34 @@ async function runQuery<T>(source: GroqSource, name: string, query: string, para
   }
 }
 
-/** Lists every stage, pregnancy first, then by the day it starts. */
-export function listStages(source: GroqSource): Promise<GuidanceSummary[]> {
-  return runQuery(
-    source,
-    'listStages',
-    `*[_type == "stage" && defined(slug.current)] | order(appliesTo[0].audience desc, appliesTo[0].fromDay asc) ${summaryProjection}`,
-  );
-}
+/** One whole guidance document, as pages render it. */
+export type GuidanceDocument = AllGuidanceQueryResult[number];
+
+/** Lists every stage, in age order. */
+export const listStages = (source: GroqSource): Promise<StagesQueryResult> => runQuery(source, 'listStages', stagesQuery);
 
 /** Lists every article, by title. */
-export function listArticles(source: GroqSource): Promise<GuidanceSummary[]> {
-  return runQuery(source, 'listArticles', `*[_type == "article" && defined(slug.current)] | order(title asc) ${summaryProjection}`);
-}
+export const listArticles = (source: GroqSource): Promise<ArticlesQueryResult> => runQuery(source, 'listArticles', articlesQuery);
 
-/** Gets one stage by its slug, or null when there is none. */
-export function getStageBySlug(source: GroqSource, slug: string): Promise<GuidanceDocument | null> {
-  return runQuery(source, 'getStageBySlug', `*[_type == "stage" && slug.current == $slug][0] ${documentProjection}`, { slug });
-}
+/** Lists every "when to get help" guide. */
+export const listSymptomGuides = (source: GroqSource): Promise<SymptomGuidesQueryResult> => runQuery(source, 'listSymptomGuides', symptomGuidesQuery);
 
-/** Gets one article by its slug, or null when there is none. */
-export function getArticleBySlug(source: GroqSource, slug: string): Promise<GuidanceDocument | null> {
-  return runQuery(source, 'getArticleBySlug', `*[_type == "article" && slug.current == $slug][0] ${documentProjection}`, { slug });
-}
+/** Lists every vaccine page. */
+export const listVaccines = (source: GroqSource): Promise<VaccinesQueryResult> => runQuery(source, 'listVaccines', vaccinesQuery);
 
-/** Lists every guidance document in full, for building its static page. */
-export function listGuidanceDocuments(source: GroqSource): Promise<GuidanceDocument[]> {
-  return runQuery(
-    source,
-    'listGuidanceDocuments',
-    `*[_type in ["stage", "article"] && defined(slug.current)] | order(_type asc, slug.current asc) ${documentProjection}`,
-  );
-}
+/** Lists every topic. */
+export const listTopics = (source: GroqSource): Promise<TopicsQueryResult> => runQuery(source, 'listTopics', topicsQuery);
+
+/** Gets the site settings, or null. */
+export const getSiteSettings = (source: GroqSource): Promise<SiteSettingsQueryResult> => runQuery(source, 'getSiteSettings', siteSettingsQuery);
+
+/** Lists every guidance document in full. */
+export const listGuidanceDocuments = (source: GroqSource): Promise<AllGuidanceQueryResult> => runQuery(source, 'listGuidanceDocuments', allGuidanceQuery);
+
+/** Lists guidance due for review on or before `dueBy`, soonest first. */
+export const listReviewDue = (source: GroqSource, dueBy: string): Promise<ReviewDueQueryResult> =>
+  runQuery(source, 'listReviewDue', reviewDueQuery, { types: [...guidanceTypes], dueBy });
+
+/** Lists guidance that applies on `day` for `audience`, best first. */
+export const listGuidanceForDay = (source: GroqSource, audience: 'pregnancy' | 'child', day: number): Promise<GuidanceForDayQueryResult> =>
+  runQuery(source, 'listGuidanceForDay', guidanceForDayQuery, { audience, day });

@@ -8,7 +8,7 @@ const root = '/srv/portal';
 describe('readConfiguration', () => {
   test('with nothing set, uses the bundled dataset, PGlite in .data/ and localhost:4321', () => {
     expect(readConfiguration({}, root)).toEqual({
-      content: { kind: 'dataset', datasetPath: path.join(root, 'dataset/production.ndjson') },
+      content: { kind: 'dataset', datasetPath: path.join(root, 'studio/data/production.ndjson') },
       database: { kind: 'pglite', dataDir: path.join(root, '.data/pglite'), migrationsDir: path.join(root, 'drizzle') },
       server: { port: 4321, host: 'localhost' },
       siteUrl: 'http://localhost:4321',

@@ -6,17 +6,17 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDatasetSource, parseDatasetNdjson } from '../../src/content/dataset.ts';
 import type { GroqSource } from '../../src/content/groq-source.ts';
-import { getArticleBySlug, getStageBySlug, listArticles, listGuidanceDocuments, listStages } from '../../src/content/queries.ts';
+import { listArticles, listGuidanceDocuments, listGuidanceForDay, listReviewDue, listStages, listSymptomGuides } from '../../src/content/queries.ts';
 import { createSanitySource } from '../../site/lib/content-source.ts';
 import { startSanityQueryServer, type SanityQueryServer } from '../fixtures/sanity-query-server.ts';
 
 const fixtureDocuments = parseDatasetNdjson(readFileSync(new URL('../fixtures/content/fixture.ndjson', import.meta.url), 'utf8'));
 
 let server: SanityQueryServer;
+const sanityConfig = (apiHost: string, dataset = 'production') => ({ kind: 'sanity', projectId: 'fixture', dataset, apiVersion: '2025-02-19', token: null, apiHost }) as const;
 const sources: Record<'dataset' | 'sanity', () => GroqSource> = {
   dataset: () => createDatasetSource(fixtureDocuments),
-  sanity: () =>
-    createSanitySource({ kind: 'sanity', projectId: 'fixture', dataset: 'production', apiVersion: '2025-02-19', token: null, apiHost: server.url }),
+  sanity: () => createSanitySource(sanityConfig(server.url)),
 };
 
 beforeAll(async () => {
@@ -33,9 +33,9 @@ describe.each(['dataset', 'sanity'] as const)('content queries on the %s source'
     expect(source().kind).toBe(kind);
   });
 
-  test('lists stages with pregnancy first, then by the day each starts', async () => {
+  test('lists stages in age order: pregnancy, then born early, then baby', async () => {
     const stages = await listStages(source());
-    expect(stages.map((stage) => stage.slug)).toEqual(['pregnancy-week-8', 'pregnancy-week-12', 'baby-month-1']);
+    expect(stages.map((stage) => stage.slug)).toEqual(['pregnancy-week-8', 'pregnancy-week-12', 'born-early', 'baby-month-1']);
   });
 
   test('lists only published articles that have a slug', async () => {
@@ -43,35 +43,46 @@ describe.each(['dataset', 'sanity'] as const)('content queries on the %s source'
     expect(articles.map((article) => article.title)).toEqual(['Vitamin D']);
   });
 
-  test.each([
-    ['a published article', 'vitamin-d', 'Vitamin D'],
-    ['an article that only has a draft', 'unpublished', null],
-    ['an article that only has a release version', 'safe-sleep', null],
-    ['a slug that does not exist', 'no-such-page', null],
-    ['a slug that tries GROQ injection', '" || true || "', null],
-  ])('gets %s by slug', async (_name, slug, expectedTitle) => {
-    const article = await getArticleBySlug(source(), slug);
-    expect(article?.title ?? null).toBe(expectedTitle);
-  });
-
-  test('gets a whole stage with defaults for missing fields', async () => {
-    const stage = await getStageBySlug(source(), 'pregnancy-week-12');
-    expect(stage).toMatchObject({
-      _type: 'stage',
-      slug: 'pregnancy-week-12',
-      appliesTo: [{ audience: 'pregnancy', fromDay: 84, toDay: 90 }],
-      keyMessages: ['You will be offered a dating scan.'],
-      sources: [{ publisher: 'NHS', checkedOn: '2026-11-01' }],
-      updatedAt: '2026-11-01T09:00:00Z',
-    });
-    const bare = await getStageBySlug(source(), 'baby-month-1');
-    expect(bare).toMatchObject({ keyMessages: [], sources: [], body: [] });
-  });
-
-  test('never returns a draft or release version in any list', async () => {
+  test('never returns a draft or release version in the full list', async () => {
     const documents = await listGuidanceDocuments(source());
     expect(documents.map((document) => document._id).filter((id) => id.includes('.'))).toEqual([]);
-    expect(documents).toHaveLength(4);
+    expect(documents.map((document) => document.title)).not.toContain('Vitamin D (draft rewrite)');
+    expect(documents).toHaveLength(6);
+  });
+
+  test('gets a whole document with its reviewer and sources', async () => {
+    const documents = await listGuidanceDocuments(source());
+    expect(documents.find((document) => document.slug === 'pregnancy-week-12')).toMatchObject({
+      _type: 'stage',
+      stageGroup: 'pregnancy',
+      appliesTo: [{ audience: 'pregnancy', fromDay: 84, toDay: 90 }],
+      keyMessages: ['You will be offered a dating scan.'],
+      sources: [{ publisher: 'NHS', accessedOn: '2026-11-01' }],
+      review: { status: 'clinically-reviewed', reviewedBy: { name: 'Fixture reviewer', role: 'clinical-reviewer' } },
+      updatedAt: '2026-11-01T09:00:00Z',
+    });
+  });
+
+  test('lists "when to get help" guides', async () => {
+    expect((await listSymptomGuides(source())).map((guide) => guide.slug)).toEqual(['high-temperature']);
+  });
+
+  test.each([
+    ['pregnancy', 84, ['pregnancy-week-12']],
+    ['pregnancy', 83, []],
+    ['child', -1, ['born-early']],
+    ['child', 30, ['high-temperature', 'vitamin-d', 'baby-month-1']],
+  ] as const)('guidance for %s day %i, best first: %o', async (audience, day, expected) => {
+    expect((await listGuidanceForDay(source(), audience, day)).map((document) => document.slug)).toEqual(expected);
+  });
+
+  test.each([
+    ['2026-11-25', ['vitamin-d', 'baby-month-1']],
+    ['2027-01-24', ['vitamin-d', 'baby-month-1', 'pregnancy-week-12', 'high-temperature']],
+  ])('"Review due" on or before %s lists overdue and due documents, soonest first, never drafts', async (dueBy, expected) => {
+    const slugs = (await listReviewDue(source(), dueBy)).map((document) => document._id);
+    const byId = new Map((await listGuidanceDocuments(source())).map((document) => [document._id, document.slug]));
+    expect(slugs.map((id) => byId.get(id))).toEqual(expected);
   });
 });
 
@@ -84,7 +95,7 @@ describe('the Sanity source', () => {
 
   test('drops drafts and release versions even if the server returns them', async () => {
     const leaky = await startSanityQueryServer(fixtureDocuments, 'production', { ignorePerspective: true });
-    const source = createSanitySource({ kind: 'sanity', projectId: 'fixture', dataset: 'production', apiVersion: '2025-02-19', token: null, apiHost: leaky.url });
+    const source = createSanitySource(sanityConfig(leaky.url));
     try {
       const draft = await source.fetch('*[_id == $id][0]{ _id, title }', { id: 'drafts.article-fixture-vitamin-d' });
       expect(draft).toBeNull();
@@ -96,8 +107,8 @@ describe('the Sanity source', () => {
   });
 
   test('reports a failed query as a ContentSourceError without the query parameters', async () => {
-    const source = createSanitySource({ kind: 'sanity', projectId: 'fixture', dataset: 'missing', apiVersion: '2025-02-19', token: null, apiHost: server.url });
-    await expect(getArticleBySlug(source, 'private-slug-value')).rejects.toMatchObject({ name: 'ContentSourceError', code: 'content-source-failed' });
-    await expect(getArticleBySlug(source, 'private-slug-value')).rejects.not.toThrow(/private-slug-value/);
+    const source = createSanitySource(sanityConfig(server.url, 'missing'));
+    await expect(listGuidanceForDay(source, 'child', 424242)).rejects.toMatchObject({ name: 'ContentSourceError', code: 'content-source-failed' });
+    await expect(listGuidanceForDay(source, 'child', 424242)).rejects.not.toThrow(/424242/);
   });
 });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createDatasetSource, parseDatasetNdjson, selectPublishedDocuments } from '../../src/content/dataset.ts';
 import { isUnpublishedId } from '../../src/content/groq-source.ts';
-import { listGuidanceDocuments } from '../../src/content/queries.ts';
 import { DatasetFormatError } from '../../src/errors.ts';
 
 describe('parseDatasetNdjson', () => {
@@ -47,35 +45,5 @@ describe('published documents only', () => {
       { _id: 'drafts.a', _type: 'article' },
     ]);
     expect(await source.fetch('*[]._id', {})).toEqual(['a']);
-  });
-});
-
-describe('the bundled dataset', () => {
-  const documents = parseDatasetNdjson(readFileSync(new URL('../../dataset/production.ndjson', import.meta.url), 'utf8'));
-  const source = createDatasetSource(documents);
-
-  test('holds no drafts', () => {
-    expect(documents.filter((document) => isUnpublishedId(document._id))).toEqual([]);
-  });
-
-  test('every guidance document has a summary of 160 characters or fewer, sources and a range of days', async () => {
-    const guidance = await listGuidanceDocuments(source);
-    expect(guidance.length).toBeGreaterThanOrEqual(5);
-    for (const document of guidance) {
-      expect.soft(document.summary.length, document.slug).toBeLessThanOrEqual(160);
-      expect.soft(document.sources.length, document.slug).toBeGreaterThan(0);
-      expect.soft(document.appliesTo.length, document.slug).toBeGreaterThan(0);
-      for (const range of document.appliesTo) expect.soft(range.toDay, document.slug).toBeGreaterThanOrEqual(range.fromDay);
-      for (const cited of document.sources) expect.soft(cited.url, document.slug).toMatch(/^https:\/\//);
-    }
-  });
-
-  test('every Portable Text block and span has a _key, as Sanity requires for import', () => {
-    for (const document of documents) {
-      for (const block of (document.body as { _key?: string; children?: { _key?: string }[] }[] | undefined) ?? []) {
-        expect.soft(block._key, document._id).toBeTruthy();
-        for (const child of block.children ?? []) expect.soft(child._key, document._id).toBeTruthy();
-      }
-    }
   });
 });
