@@ -116,7 +116,8 @@ const started = performance.now();
 runCheck('Lint (ESLint)', 'eslint', ['.']);
 runCheck('Type check (astro check)', 'astro', ['check']);
 runCheck('Type check (tsc)', 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
-runCheck('Studio schema (sanity schema extract)', 'sanity', ['schema', 'extract', '--force', '--path', `../${outputDir}/sanity-schema.json`], {
+runCheck('Content types match the schema (typegen)', 'node', ['scripts/content-types.ts', '--check']);
+runCheck('Studio builds (sanity build)', 'sanity', ['build', '--yes', `../${outputDir}/studio-build`], {
   cwd: 'studio',
   env: { DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1' },
 });

@@ -65,3 +65,22 @@ export function createDatasetSource(documents: readonly SanityDocument[]): GroqS
     },
   };
 }
+
+/** Every published document, for an export. System documents (`_.` ids) are left out. */
+export const publishedDocumentsQuery = '*[!(_id in path("drafts.**")) && !(_id in path("versions.**")) && !(_id in path("_.**"))] | order(_type asc, _id asc)';
+
+/** Writes documents as NDJSON, one a line, in a stable order, so exports diff cleanly. */
+export function documentsToNdjson(documents: readonly SanityDocument[]): string {
+  return [...documents]
+    .filter((document) => !isUnpublishedId(document._id))
+    .sort((a, b) => (a._type === b._type ? (a._id < b._id ? -1 : 1) : a._type < b._type ? -1 : 1))
+    .map((document) => JSON.stringify(document))
+    .join('\n')
+    .concat('\n');
+}
+
+/** Reads every published document from a source (a Sanity project) as NDJSON. */
+export async function exportPublishedNdjson(source: GroqSource): Promise<string> {
+  const documents = (await source.fetch(publishedDocumentsQuery, {})) as SanityDocument[];
+  return documentsToNdjson(documents);
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run content:import`: loads the bundled guidance (studio/data/production.ndjson) into the
+ * configured Sanity dataset with the Sanity CLI, replacing documents with the same ids.
+ * Needs SANITY_PROJECT_ID, SANITY_DATASET and a token with write access (SANITY_AUTH_TOKEN).
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ChildHealthError } from '../src/errors.ts';
+import { readConfiguration } from '../site/config.ts';
+
+const howTo = [
+  'Loading the bundled guidance needs a Sanity project. Set these and run "npm run content:import" again:',
+  '  SANITY_PROJECT_ID  your project id, from sanity.io/manage',
+  '  SANITY_DATASET     the dataset to load into, for example "production"',
+  '  SANITY_AUTH_TOKEN  a token with write access (or run "npx sanity login" in studio/ first)',
+].join('\n');
+
+let content;
+try {
+  content = readConfiguration(process.env).content;
+} catch (error) {
+  console.error(error instanceof ChildHealthError ? `${error.message}\n\n${howTo}` : error);
+  process.exit(1);
+}
+if (content.kind !== 'sanity') {
+  console.error(howTo);
+  process.exit(1);
+}
+
+const studioDir = fileURLToPath(new URL('../studio/', import.meta.url));
+const child = spawn('npx', ['sanity', 'dataset', 'import', 'data/production.ndjson', content.dataset, '--replace'], {
+  cwd: studioDir,
+  stdio: 'inherit',
+  env: { ...process.env, SANITY_STUDIO_PROJECT_ID: content.projectId, SANITY_STUDIO_DATASET: content.dataset, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1' },
+});
+child.on('exit', (code) => process.exit(code ?? 1));
