@@ -5,4 +5,6 @@ export const serviceName = 'First 1,001 days';
 export const footerLinks: readonly { readonly text: string; readonly href: string }[] = [
   { text: 'Stages of pregnancy and early childhood', href: '/stages' },
   { text: 'Guides', href: '/guides' },
+  { text: 'When to get help', href: '/when-to-get-help' },
+  { text: 'Vaccines', href: '/vaccines' },
 ];

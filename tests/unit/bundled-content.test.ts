@@ -117,6 +117,11 @@ describe('the bundled dataset', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('no markdown is left in text: links are real links or plain words', () => {
+    const offenders = bundledDocuments.filter((document) => /\]\(|\*\*/.test(JSON.stringify(document))).map((document) => document._id);
+    expect(offenders).toEqual([]);
+  });
+
   test('articles have a median body of at least 250 words', () => {
     expect(median(guidanceOfType('article').map((document) => countWords(bodyText(document))))).toBeGreaterThanOrEqual(250);
   });

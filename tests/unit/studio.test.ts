@@ -16,7 +16,7 @@ import { daysToRange, describeRange, rangeToDays } from '../../src/content/age-r
 
 const patchExecute = vi.fn();
 vi.mock('sanity', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('sanity')>()),
+  ...(await importOriginal<Record<string, unknown>>()),
   useDocumentOperation: () => ({ patch: { execute: patchExecute } }),
 }));
 
