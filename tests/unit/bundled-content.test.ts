@@ -7,6 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { isUnpublishedId } from '../../src/content/groq-source.ts';
 import { guidanceSections, guidanceToPath, type GuidanceType } from '../../src/content/paths.ts';
 import { calculateReadingAge, countWords, portableTextToPlainText } from '../../src/content/readability.ts';
+import { evaluate, parse } from 'groq-js';
+import { createDatasetSource } from '../../src/content/dataset.ts';
+import { listReviewDue, stageGroupFilter } from '../../src/content/queries.ts';
 import { bundledDocuments, guidanceOfType, type StoredGuidance } from '../fixtures/bundled-content.ts';
 
 const guidanceTypes = Object.keys(guidanceSections) as GuidanceType[];
@@ -152,5 +155,23 @@ describe('the bundled dataset', () => {
     writeFileSync(new URL('../../.test-output/content-report.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
     console.log(report.map((row) => `${row.type}: ${row.documents} documents, median ${row.medianWords} words, median reading age ${row.medianReadingAge}, highest ${row.highestReadingAge}, ${row.over11} above 11`).join('\n'));
     for (const row of report) expect(row.medianReadingAge, row.type).toBeLessThanOrEqual(11);
+  });
+});
+
+describe("the Studio's lists on the bundled dataset", () => {
+  test.each([
+    ['pregnancy', 39],
+    ['born-early', 1],
+    ['baby', 12],
+    ['toddler', 6],
+  ])('the %s desk list has %i stages', async (group, count) => {
+    const ids = await (await evaluate(parse(`*[${stageGroupFilter}]._id`), { dataset: [...bundledDocuments], params: { group } })).get();
+    expect(ids).toHaveLength(count);
+  });
+
+  test('"Review due" is empty 60 days from today, and lists every guidance page once their review date comes round', async () => {
+    const source = createDatasetSource(bundledDocuments);
+    expect(await listReviewDue(source, '2027-01-24')).toEqual([]);
+    expect(await listReviewDue(source, '2027-05-25')).toHaveLength(guidance.length);
   });
 });
