@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exportPublishedNdjson, parseDatasetNdjson } from '../src/content/dataset.ts';
 import { ChildHealthError } from '../src/errors.ts';
-import { readConfiguration } from '../site/config.ts';
 import { createSanitySource } from '../site/lib/content-source.ts';
+import { requireSanityConfiguration } from './sanity-configuration.ts';
 
 const howTo = [
   'Refreshing the bundled guidance needs a Sanity project. Set these and run "npm run content:export" again:',
@@ -19,12 +19,8 @@ const howTo = [
 
 const output = process.env.CONTENT_EXPORT_PATH ?? fileURLToPath(new URL('../studio/data/production.ndjson', import.meta.url));
 
+const content = requireSanityConfiguration(howTo);
 try {
-  const { content } = readConfiguration(process.env);
-  if (content.kind !== 'sanity') {
-    console.error(howTo);
-    process.exit(1);
-  }
   const ndjson = await exportPublishedNdjson(createSanitySource(content));
   const count = parseDatasetNdjson(ndjson).length;
   writeFileSync(output, ndjson);

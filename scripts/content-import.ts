@@ -5,8 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ChildHealthError } from '../src/errors.ts';
-import { readConfiguration } from '../site/config.ts';
+import { requireSanityConfiguration } from './sanity-configuration.ts';
 
 const howTo = [
   'Loading the bundled guidance needs a Sanity project. Set these and run "npm run content:import" again:',
@@ -15,17 +14,7 @@ const howTo = [
   '  SANITY_AUTH_TOKEN  a token with write access (or run "npx sanity login" in studio/ first)',
 ].join('\n');
 
-let content;
-try {
-  content = readConfiguration(process.env).content;
-} catch (error) {
-  console.error(error instanceof ChildHealthError ? `${error.message}\n\n${howTo}` : error);
-  process.exit(1);
-}
-if (content.kind !== 'sanity') {
-  console.error(howTo);
-  process.exit(1);
-}
+const content = requireSanityConfiguration(howTo);
 
 const studioDir = fileURLToPath(new URL('../studio/', import.meta.url));
 const child = spawn('npx', ['sanity', 'dataset', 'import', 'data/production.ndjson', content.dataset, '--replace'], {

@@ -4,27 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ChildHealthError } from '../src/errors.ts';
-import { readConfiguration } from '../site/config.ts';
+import { requireSanityConfiguration } from './sanity-configuration.ts';
 
 const howToConfigure = [
   'The Studio needs a Sanity project. Set both of these and run "npm run studio" again:',
   '  SANITY_PROJECT_ID  your project id, from sanity.io/manage',
   '  SANITY_DATASET     the dataset to edit, for example "production"',
-  'To load the bundled guidance into a new dataset: cd studio && npx sanity dataset import data/production.ndjson production',
+  'To load the bundled guidance into a new dataset, run "npm run content:import".',
 ].join('\n');
 
-let content;
-try {
-  content = readConfiguration(process.env).content;
-} catch (error) {
-  console.error(error instanceof ChildHealthError ? `${error.message}\n\n${howToConfigure}` : error);
-  process.exit(1);
-}
-if (content.kind !== 'sanity') {
-  console.error(howToConfigure);
-  process.exit(1);
-}
+const content = requireSanityConfiguration(howToConfigure);
 
 const studioDir = fileURLToPath(new URL('../studio/', import.meta.url));
 const child = spawn('npx', ['sanity', 'dev', ...process.argv.slice(2)], {

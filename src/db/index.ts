@@ -80,6 +80,15 @@ function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
+async function applyMigrations(run: () => Promise<void>, db: PortalDatabase, migrationsDir: string): Promise<MigrationLevel> {
+  try {
+    await run();
+  } catch (error) {
+    throw new DatabaseError('apply its migrations', { cause: error });
+  }
+  return readMigrationLevel(db, migrationsDir);
+}
+
 /** Opens the database described by `options`. Nothing is migrated until `migrate()` is called. */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const { migrationsDir } = options;
@@ -95,14 +104,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return {
       kind: 'postgresql',
       db,
-      async migrate() {
-        try {
-          await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: migrationsDir });
-        } catch (error) {
-          throw new DatabaseError('apply its migrations', { cause: error });
-        }
-        return readMigrationLevel(db, migrationsDir);
-      },
+      migrate: () => applyMigrations(() => migratePostgres(drizzlePostgres({ client }), { migrationsFolder: migrationsDir }), db, migrationsDir),
       getMigrationLevel: () => readMigrationLevel(db, migrationsDir),
       close: () => client.end({ timeout: 5 }),
     };
@@ -122,14 +124,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     kind: 'pglite',
     db,
-    async migrate() {
-      try {
-        await migratePglite(drizzlePglite({ client }), { migrationsFolder: migrationsDir });
-      } catch (error) {
-        throw new DatabaseError('apply its migrations', { cause: error });
-      }
-      return readMigrationLevel(db, migrationsDir);
-    },
+    migrate: () => applyMigrations(() => migratePglite(drizzlePglite({ client }), { migrationsFolder: migrationsDir }), db, migrationsDir),
     getMigrationLevel: () => readMigrationLevel(db, migrationsDir),
     close: () => client.close(),
   };
