@@ -149,7 +149,7 @@ describe('the bundled dataset', () => {
     const report = guidanceTypes.map((type) => {
       const ages = guidanceOfType(type).map((document) => calculateReadingAge(bodyText(document))).filter((age): age is number => age !== null);
       const words = guidanceOfType(type).map((document) => countWords(bodyText(document)));
-      return { type, documents: words.length, medianWords: median(words), medianReadingAge: median(ages), highestReadingAge: Math.max(...ages), over11: ages.filter((age) => age > 11).length };
+      return { type, documents: words.length, medianWords: median(words), medianReadingAge: Math.round(median(ages) * 10) / 10, highestReadingAge: Math.max(...ages), over11: ages.filter((age) => age > 11).length };
     });
     mkdirSync(new URL('../../.test-output/', import.meta.url), { recursive: true });
     writeFileSync(new URL('../../.test-output/content-report.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
