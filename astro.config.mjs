@@ -31,4 +31,6 @@ export default defineConfig({
   },
   server: { port: configuration.server.port, host: configuration.server.host },
   devToolbar: { enabled: false },
+  // Never inline scripts (or other assets) into pages: the Content-Security-Policy allows only 'self'.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

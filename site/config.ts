@@ -18,6 +18,7 @@ const environmentSchema = z
     SANITY_DATASET: optionalText.pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a Sanity dataset name such as "production"').optional()),
     SANITY_API_VERSION: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2025-02-19').optional()),
     SANITY_READ_TOKEN: optionalText,
+    SANITY_PREVIEW_SECRET: optionalText.pipe(z.string().min(24, 'must be at least 24 characters: use a long random value').optional()),
     SANITY_API_HOST: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
     CONTENT_DATASET_PATH: optionalText,
     DATABASE_URL: optionalText.pipe(
@@ -56,6 +57,8 @@ export type ContentConfiguration =
       readonly apiVersion: string;
       readonly token: string | null;
       readonly apiHost: string | null;
+      /** Set with a read token to allow editors' draft preview at /preview. */
+      readonly previewSecret: string | null;
     };
 
 /** Where records are kept. */
@@ -95,6 +98,7 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
           apiVersion: values.SANITY_API_VERSION ?? defaultSanityApiVersion,
           token: values.SANITY_READ_TOKEN ?? null,
           apiHost: values.SANITY_API_HOST ?? null,
+          previewSecret: values.SANITY_PREVIEW_SECRET ?? null,
         }
       : { kind: 'dataset', datasetPath: path.resolve(rootDir, values.CONTENT_DATASET_PATH ?? 'studio/data/production.ndjson') };
   const database: DatabaseConfiguration = values.DATABASE_URL

@@ -36,6 +36,32 @@ export function createSanitySource(config: Extract<ContentConfiguration, { kind:
   };
 }
 
+/**
+ * Creates a GROQ source that reads drafts, for editors' preview only: it needs the read token, and
+ * its results are never cached, indexed or built into static pages.
+ */
+export function createSanityPreviewSource(config: Extract<ContentConfiguration, { kind: 'sanity' }> & { token: string }): GroqSource {
+  const client = createClient({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    apiVersion: config.apiVersion,
+    perspective: 'drafts',
+    useCdn: false,
+    token: config.token,
+    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
+  });
+  return {
+    kind: 'sanity',
+    async fetch(query, params) {
+      try {
+        return await client.fetch(query, params as Record<string, unknown>);
+      } catch (error) {
+        throw new ContentSourceError('Sanity preview query', { cause: error });
+      }
+    },
+  };
+}
+
 /** Belt and braces: never pass on a document whose id marks it as a draft or release version. */
 function dropUnpublished(result: unknown): unknown {
   if (Array.isArray(result)) {

@@ -7,4 +7,8 @@ export const footerLinks: readonly { readonly text: string; readonly href: strin
   { text: 'Guides', href: '/guides' },
   { text: 'When to get help', href: '/when-to-get-help' },
   { text: 'Vaccines', href: '/vaccines' },
+  { text: 'Topics A to Z', href: '/topics' },
+  { text: 'Accessibility statement', href: '/accessibility-statement' },
+  { text: 'Privacy', href: '/privacy' },
+  { text: 'Cookies', href: '/cookies' },
 ];

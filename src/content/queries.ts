@@ -12,6 +12,7 @@ import type {
   AllGuidanceQueryResult,
   ArticlesQueryResult,
   GuidanceForDayQueryResult,
+  PreviewGuidanceQueryResult,
   ReviewDueQueryResult,
   SiteSettingsQueryResult,
   StagesQueryResult,
@@ -75,6 +76,18 @@ export const allGuidanceQuery = defineQuery(`*[_type in ["stage", "article", "sy
   "updatedAt": _updatedAt
 }`);
 
+/** One guidance document of a type by slug, drafts first: for editors' preview through a drafts source. */
+export const previewGuidanceQuery = defineQuery(`*[_type == $type && slug.current == $slug] | order(select(_id in path("drafts.**") => 0, 1) asc)[0] {
+  _id, _type, title, "slug": slug.current, summary, body, keyMessages, priority, ageBasis, language, stageGroup,
+  appliesTo[]{ audience, fromDay, toDay },
+  "topics": topics[]->{ _id, title, "slug": slug.current },
+  sources[]{ title, publisher, url, accessedOn },
+  "review": review{ status, reviewedOn, nextReviewDue, "reviewedBy": reviewedBy->{ name, role, jobTitle } },
+  emergencySigns, urgentSigns, homeCare,
+  code, protectsAgainst, whenGiven, howGiven, commonReactions,
+  "updatedAt": _updatedAt
+}`);
+
 /** Guidance whose next review is on or before `$dueBy`, soonest first (the Studio's "Review due"). */
 export const reviewDueQuery = defineQuery(`*[_type in $types && defined(review.nextReviewDue) && review.nextReviewDue <= $dueBy] | order(review.nextReviewDue asc) {
   _id, _type, title, "nextReviewDue": review.nextReviewDue
@@ -125,3 +138,7 @@ export const listReviewDue = (source: GroqSource, dueBy: string): Promise<Review
 /** Lists guidance that applies on `day` for `audience`, best first. */
 export const listGuidanceForDay = (source: GroqSource, audience: 'pregnancy' | 'child', day: number): Promise<GuidanceForDayQueryResult> =>
   runQuery(source, 'listGuidanceForDay', guidanceForDayQuery, { audience, day });
+
+/** Gets a guidance document for preview (a draft where there is one), or null. Only for a drafts source. */
+export const getPreviewGuidance = (source: GroqSource, type: (typeof guidanceTypes)[number], slug: string): Promise<PreviewGuidanceQueryResult> =>
+  runQuery(source, 'getPreviewGuidance', previewGuidanceQuery, { type, slug });

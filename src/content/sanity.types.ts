@@ -985,6 +985,472 @@ export type AllGuidanceQueryResult = Array<{
 }>;
 
 // Source: ../src/content/queries.ts
+// Variable: previewGuidanceQuery
+// Query: *[_type == $type && slug.current == $slug] | order(select(_id in path("drafts.**") => 0, 1) asc)[0] {  _id, _type, title, "slug": slug.current, summary, body, keyMessages, priority, ageBasis, language, stageGroup,  appliesTo[]{ audience, fromDay, toDay },  "topics": topics[]->{ _id, title, "slug": slug.current },  sources[]{ title, publisher, url, accessedOn },  "review": review{ status, reviewedOn, nextReviewDue, "reviewedBy": reviewedBy->{ name, role, jobTitle } },  emergencySigns, urgentSigns, homeCare,  code, protectsAgainst, whenGiven, howGiven, commonReactions,  "updatedAt": _updatedAt}
+export type PreviewGuidanceQueryResult = {
+  _id: string;
+  _type: "article";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }> | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+  language: "cy" | "en-GB" | null;
+  stageGroup: null;
+  appliesTo: Array<{
+    audience: "child" | "pregnancy" | null;
+    fromDay: number | null;
+    toDay: number | null;
+  }> | null;
+  topics: Array<{
+    _id: string;
+    title: string | null;
+    slug: string | null;
+  }> | null;
+  sources: Array<{
+    title: string | null;
+    publisher: string | null;
+    url: string | null;
+    accessedOn: string | null;
+  }> | null;
+  review: {
+    status: "awaiting-clinical-review" | "clinically-reviewed" | null;
+    reviewedOn: string | null;
+    nextReviewDue: string | null;
+    reviewedBy: {
+      name: string | null;
+      role: "clinical-reviewer" | "content-designer" | "editor" | null;
+      jobTitle: string | null;
+    } | null;
+  } | null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "person";
+  title: null;
+  slug: null;
+  summary: null;
+  body: null;
+  keyMessages: null;
+  priority: null;
+  ageBasis: null;
+  language: null;
+  stageGroup: null;
+  appliesTo: null;
+  topics: null;
+  sources: null;
+  review: null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "sanity.fileAsset";
+  title: string | null;
+  slug: null;
+  summary: null;
+  body: null;
+  keyMessages: null;
+  priority: null;
+  ageBasis: null;
+  language: null;
+  stageGroup: null;
+  appliesTo: null;
+  topics: null;
+  sources: null;
+  review: null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "sanity.imageAsset";
+  title: string | null;
+  slug: null;
+  summary: null;
+  body: null;
+  keyMessages: null;
+  priority: null;
+  ageBasis: null;
+  language: null;
+  stageGroup: null;
+  appliesTo: null;
+  topics: null;
+  sources: null;
+  review: null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "siteSettings";
+  title: null;
+  slug: null;
+  summary: null;
+  body: null;
+  keyMessages: null;
+  priority: null;
+  ageBasis: null;
+  language: null;
+  stageGroup: null;
+  appliesTo: null;
+  topics: null;
+  sources: null;
+  review: null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "stage";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }> | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+  language: "cy" | "en-GB" | null;
+  stageGroup: "baby" | "born-early" | "pregnancy" | "toddler" | null;
+  appliesTo: Array<{
+    audience: "child" | "pregnancy" | null;
+    fromDay: number | null;
+    toDay: number | null;
+  }> | null;
+  topics: Array<{
+    _id: string;
+    title: string | null;
+    slug: string | null;
+  }> | null;
+  sources: Array<{
+    title: string | null;
+    publisher: string | null;
+    url: string | null;
+    accessedOn: string | null;
+  }> | null;
+  review: {
+    status: "awaiting-clinical-review" | "clinically-reviewed" | null;
+    reviewedOn: string | null;
+    nextReviewDue: string | null;
+    reviewedBy: {
+      name: string | null;
+      role: "clinical-reviewer" | "content-designer" | "editor" | null;
+      jobTitle: string | null;
+    } | null;
+  } | null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "symptomGuide";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }> | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+  language: "cy" | "en-GB" | null;
+  stageGroup: null;
+  appliesTo: Array<{
+    audience: "child" | "pregnancy" | null;
+    fromDay: number | null;
+    toDay: number | null;
+  }> | null;
+  topics: Array<{
+    _id: string;
+    title: string | null;
+    slug: string | null;
+  }> | null;
+  sources: Array<{
+    title: string | null;
+    publisher: string | null;
+    url: string | null;
+    accessedOn: string | null;
+  }> | null;
+  review: {
+    status: "awaiting-clinical-review" | "clinically-reviewed" | null;
+    reviewedOn: string | null;
+    nextReviewDue: string | null;
+    reviewedBy: {
+      name: string | null;
+      role: "clinical-reviewer" | "content-designer" | "editor" | null;
+      jobTitle: string | null;
+    } | null;
+  } | null;
+  emergencySigns: Array<string> | null;
+  urgentSigns: Array<string> | null;
+  homeCare: Array<string> | null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "topic";
+  title: string | null;
+  slug: string | null;
+  summary: null;
+  body: null;
+  keyMessages: null;
+  priority: null;
+  ageBasis: null;
+  language: null;
+  stageGroup: null;
+  appliesTo: null;
+  topics: null;
+  sources: null;
+  review: null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: null;
+  protectsAgainst: null;
+  whenGiven: null;
+  howGiven: null;
+  commonReactions: null;
+  updatedAt: string;
+} | {
+  _id: string;
+  _type: "vaccine";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }> | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+  language: "cy" | "en-GB" | null;
+  stageGroup: null;
+  appliesTo: Array<{
+    audience: "child" | "pregnancy" | null;
+    fromDay: number | null;
+    toDay: number | null;
+  }> | null;
+  topics: Array<{
+    _id: string;
+    title: string | null;
+    slug: string | null;
+  }> | null;
+  sources: Array<{
+    title: string | null;
+    publisher: string | null;
+    url: string | null;
+    accessedOn: string | null;
+  }> | null;
+  review: {
+    status: "awaiting-clinical-review" | "clinically-reviewed" | null;
+    reviewedOn: string | null;
+    nextReviewDue: string | null;
+    reviewedBy: {
+      name: string | null;
+      role: "clinical-reviewer" | "content-designer" | "editor" | null;
+      jobTitle: string | null;
+    } | null;
+  } | null;
+  emergencySigns: null;
+  urgentSigns: null;
+  homeCare: null;
+  code: "bcg" | "dtap-ipv-hib-hepb" | "dtap-ipv" | "flu-nasal" | "flu-pregnancy" | "hepb" | "hib-menc" | "menb" | "mmr" | "mmrv" | "pcv" | "pertussis-pregnancy" | "rotavirus" | "rsv-pregnancy" | null;
+  protectsAgainst: Array<string> | null;
+  whenGiven: string | null;
+  howGiven: string | null;
+  commonReactions: Array<string> | null;
+  updatedAt: string;
+} | null;
+
+// Source: ../src/content/queries.ts
 // Variable: reviewDueQuery
 // Query: *[_type in $types && defined(review.nextReviewDue) && review.nextReviewDue <= $dueBy] | order(review.nextReviewDue asc) {  _id, _type, title, "nextReviewDue": review.nextReviewDue}
 export type ReviewDueQueryResult = Array<{

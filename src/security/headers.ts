@@ -1,10 +1,11 @@
 /**
  * The headers every response carries, static pages and on-demand routes alike.
  * No inline scripts are allowed; pages ship no JavaScript at all unless an island needs it.
+ * 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no JavaScript eval.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -38,6 +38,25 @@ test('the feedback error state has no accessibility violations', async ({ page }
   await expectNoViolations(page);
 });
 
+test('search results have no accessibility violations', async ({ page }) => {
+  await page.goto('/search');
+  await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill('sleep');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status')).toContainText('results for "sleep"');
+  await expectNoViolations(page);
+});
+
+test('the "find the right page" form and its error state have no accessibility violations', async ({ page }) => {
+  await page.goto('/find-your-stage');
+  await expectNoViolations(page);
+  await page.locator('#birth-day').fill('31');
+  await page.locator('#birth-month').fill('2');
+  await page.locator('#birth-year').fill('2026');
+  await page.getByRole('button', { name: "Show my baby's stage" }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+});
+
 test('the 404 page has no accessibility violations', async ({ page }) => {
   await page.goto('/no-such-page');
   await expectNoViolations(page);

@@ -27,6 +27,7 @@ describe('readConfiguration', () => {
       apiVersion: '2025-02-19',
       token: null,
       apiHost: null,
+      previewSecret: null,
     });
   });
 

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDatasetSource, parseDatasetNdjson } from '../../src/content/dataset.ts';
 import type { GroqSource } from '../../src/content/groq-source.ts';
-import { listArticles, listGuidanceDocuments, listGuidanceForDay, listReviewDue, listStages, listSymptomGuides } from '../../src/content/queries.ts';
-import { createSanitySource } from '../../site/lib/content-source.ts';
+import { getPreviewGuidance, listArticles, listGuidanceDocuments, listGuidanceForDay, listReviewDue, listStages, listSymptomGuides } from '../../src/content/queries.ts';
+import { createSanityPreviewSource, createSanitySource } from '../../site/lib/content-source.ts';
 import { startSanityQueryServer, type SanityQueryServer } from '../fixtures/sanity-query-server.ts';
 
 const fixtureDocuments = parseDatasetNdjson(readFileSync(new URL('../fixtures/content/fixture.ndjson', import.meta.url), 'utf8'));
 
 let server: SanityQueryServer;
-const sanityConfig = (apiHost: string, dataset = 'production') => ({ kind: 'sanity', projectId: 'fixture', dataset, apiVersion: '2025-02-19', token: null, apiHost }) as const;
+const sanityConfig = (apiHost: string, dataset = 'production') => ({ kind: 'sanity', projectId: 'fixture', dataset, apiVersion: '2025-02-19', token: null, apiHost, previewSecret: null }) as const;
 const sources: Record<'dataset' | 'sanity', () => GroqSource> = {
   dataset: () => createDatasetSource(fixtureDocuments),
   sanity: () => createSanitySource(sanityConfig(server.url)),
@@ -110,5 +110,25 @@ describe('the Sanity source', () => {
     const source = createSanitySource(sanityConfig(server.url, 'missing'));
     await expect(listGuidanceForDay(source, 'child', 424242)).rejects.toMatchObject({ name: 'ContentSourceError', code: 'content-source-failed' });
     await expect(listGuidanceForDay(source, 'child', 424242)).rejects.not.toThrow(/424242/);
+  });
+});
+
+describe("editors' draft preview", () => {
+  test('reads the draft of a page through the drafts perspective, with the read token', async () => {
+    server.received.length = 0;
+    const source = createSanityPreviewSource({ ...sanityConfig(server.url), token: 'read-token' });
+    const document = await getPreviewGuidance(source, 'article', 'vitamin-d');
+    expect(document?.title).toBe('Vitamin D (draft rewrite)');
+    expect(server.received).toEqual([expect.objectContaining({ perspective: 'drafts', authorization: 'Bearer read-token' })]);
+  });
+
+  test('falls back to the published page when there is no draft, and to null when there is no page', async () => {
+    const source = createSanityPreviewSource({ ...sanityConfig(server.url), token: 'read-token' });
+    expect((await getPreviewGuidance(source, 'stage', 'pregnancy-week-12'))?.title).toBe('12 weeks pregnant');
+    expect(await getPreviewGuidance(source, 'stage', 'no-such-page')).toBeNull();
+  });
+
+  test('the published source never shows the draft', async () => {
+    expect((await listGuidanceDocuments(sources.sanity())).find((document) => document.slug === 'vitamin-d')?.title).toBe('Vitamin D');
   });
 });

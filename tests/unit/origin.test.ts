@@ -28,8 +28,8 @@ describe('checkRequestOrigin', () => {
 
 describe('security headers', () => {
   test('the policy allows no inline script and no framing', () => {
-    expect(contentSecurityPolicy).toMatch(/script-src 'self'(;|$)/);
-    expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(contentSecurityPolicy).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(contentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
   });
 
