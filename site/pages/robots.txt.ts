@@ -5,6 +5,6 @@ export const prerender = true;
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL('/sitemap.xml', site ?? 'http://localhost:4321').href;
-  const body = ['User-agent: *', 'Disallow: /feedback', 'Disallow: /find-your-stage', 'Disallow: /health', 'Disallow: /preview', `Sitemap: ${sitemap}`, ''].join('\n');
+  const body = ['User-agent: *', 'Disallow: /feedback', 'Disallow: /find-your-stage', 'Disallow: /health', 'Disallow: /preview', 'Disallow: /design', `Sitemap: ${sitemap}`, ''].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -55,6 +55,16 @@ test('the "find the right page" form and its error state have no accessibility v
   await page.getByRole('button', { name: "Show my baby's stage" }).click();
   await expect(page).toHaveTitle(/^Error:/);
   await expectNoViolations(page);
+  await page.locator('#pregnancy-due-year').fill('1999');
+  await page.getByRole('button', { name: 'Show my week of pregnancy' }).click();
+  await expect(page.locator('#pregnancy-due-error')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('the component gallery (every component in every fixture state) has no accessibility violations', async ({ page }) => {
+  await page.goto('/design/components');
+  await expect(page.locator('[data-fixture]')).toHaveCount(10);
+  await expectNoViolations(page);
 });
 
 test('the 404 page has no accessibility violations', async ({ page }) => {

@@ -56,3 +56,16 @@ test('the 404 page helps the person find their way', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('link', { name: 'go to the home page' })).toHaveAttribute('href', '/');
 });
+
+test('a page awaiting clinical review says so, and does not claim review dates', async ({ page }) => {
+  await page.goto('/guides/breastfeeding');
+  await expect(page.getByText('This page is waiting for a clinical review.')).toBeVisible();
+  await expect(page.getByText('Page last reviewed')).toHaveCount(0);
+});
+
+test("editors' preview answers 'Page not found' when no Sanity preview is configured, whatever the secret", async ({ request }) => {
+  const response = await request.get('/preview?secret=a-guess-at-the-secret-value&type=article&slug=breastfeeding');
+  expect(response.status()).toBe(404);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(await response.text()).not.toContain('Breastfeeding');
+});
