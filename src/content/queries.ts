@@ -64,8 +64,8 @@ export const topicsQuery = defineQuery(`*[_type == "topic" && defined(slug.curre
 /** The site settings document, or null. */
 export const siteSettingsQuery = defineQuery(`*[_type == "siteSettings"][0] { serviceName, navigation[]{ label, href }, contactLinks[]{ label, href } }`);
 
-/** Every guidance document in full, for building its static page. */
-export const allGuidanceQuery = defineQuery(`*[_type in ["stage", "article", "symptomGuide", "vaccine"] && defined(slug.current)] | order(_type asc, slug.current asc) {
+/** Everything a guidance page shows. Shared by the full list and the preview query. */
+const guidanceProjection = `{
   _id, _type, title, "slug": slug.current, summary, body, keyMessages, priority, ageBasis, language, stageGroup,
   appliesTo[]{ audience, fromDay, toDay },
   "topics": topics[]->{ _id, title, "slug": slug.current },
@@ -74,19 +74,13 @@ export const allGuidanceQuery = defineQuery(`*[_type in ["stage", "article", "sy
   emergencySigns, urgentSigns, homeCare,
   code, protectsAgainst, whenGiven, howGiven, commonReactions,
   "updatedAt": _updatedAt
-}`);
+}`;
+
+/** Every guidance document in full, for building its static page. */
+export const allGuidanceQuery = defineQuery(`*[_type in ["stage", "article", "symptomGuide", "vaccine"] && defined(slug.current)] | order(_type asc, slug.current asc) ${guidanceProjection}`);
 
 /** One guidance document of a type by slug, drafts first: for editors' preview through a drafts source. */
-export const previewGuidanceQuery = defineQuery(`*[_type == $type && slug.current == $slug] | order(select(_id in path("drafts.**") => 0, 1) asc)[0] {
-  _id, _type, title, "slug": slug.current, summary, body, keyMessages, priority, ageBasis, language, stageGroup,
-  appliesTo[]{ audience, fromDay, toDay },
-  "topics": topics[]->{ _id, title, "slug": slug.current },
-  sources[]{ title, publisher, url, accessedOn },
-  "review": review{ status, reviewedOn, nextReviewDue, "reviewedBy": reviewedBy->{ name, role, jobTitle } },
-  emergencySigns, urgentSigns, homeCare,
-  code, protectsAgainst, whenGiven, howGiven, commonReactions,
-  "updatedAt": _updatedAt
-}`);
+export const previewGuidanceQuery = defineQuery(`*[_type == $type && slug.current == $slug] | order(select(_id in path("drafts.**") => 0, 1) asc)[0] ${guidanceProjection}`);
 
 /** Guidance whose next review is on or before `$dueBy`, soonest first (the Studio's "Review due"). */
 export const reviewDueQuery = defineQuery(`*[_type in $types && defined(review.nextReviewDue) && review.nextReviewDue <= $dueBy] | order(review.nextReviewDue asc) {
