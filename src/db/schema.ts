@@ -2,7 +2,7 @@
  * The database schema, in Drizzle's PostgreSQL dialect. drizzle-kit generates the committed
  * migrations in `drizzle/` from this file (`npm run db:generate`).
  */
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -63,3 +63,53 @@ export const rateLimits = pgTable('rate_limits', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   attempts: integer('attempts').notNull(),
 });
+
+/**
+ * Single-use tokens sent by email (verify an email address, reset a password). Only the SHA-256 of
+ * the token is stored; a token is spent the moment it is used.
+ */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('one_time_tokens_user_id_idx').on(table.userId), check('one_time_tokens_purpose', sql`${table.purpose} in ('verify-email', 'reset-password')`)],
+);
+
+/** A child's record or a pregnancy record. Its details arrive with the red book. */
+export const records = pgTable(
+  'records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('records_kind', sql`${table.kind} in ('child', 'pregnancy')`)],
+);
+
+/** Who can see and change a record, and how: owner, carer or viewer. */
+export const recordCarers = pgTable(
+  'record_carers',
+  {
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.recordId, table.userId] }),
+    index('record_carers_user_id_idx').on(table.userId),
+    check('record_carers_role', sql`${table.role} in ('owner', 'carer', 'viewer')`),
+  ],
+);

@@ -28,7 +28,7 @@ test('/health reports the content source, the database and the migration level, 
   expect(body).toEqual({
     status: 'ok',
     content: { kind: 'dataset' },
-    database: { kind: 'pglite', migrations: { applied: 2, available: 2, latest: '0001_accounts_and_sessions' } },
+    database: { kind: 'pglite', migrations: { applied: 3, available: 3, latest: '0002_tokens_records_and_carers' } },
   });
   expect(JSON.stringify(body)).not.toMatch(/postgres:|\.data|token/i);
 });

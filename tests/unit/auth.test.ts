@@ -75,3 +75,14 @@ describe('session tokens', () => {
     expect(key).not.toContain('sam');
   });
 });
+
+describe('record roles', () => {
+  test('owners may do everything, carers read and add, viewers only read', async () => {
+    const { recordPermissions } = await import('../../src/records/access.ts');
+    expect(recordPermissions).toEqual({
+      owner: ['read', 'add-entry', 'manage-carers', 'delete-record'],
+      carer: ['read', 'add-entry'],
+      viewer: ['read'],
+    });
+  });
+});
