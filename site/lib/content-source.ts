@@ -10,15 +10,17 @@ import { isUnpublishedId } from '../../src/content/groq-source.ts';
 import { ContentSourceError } from '../../src/errors.ts';
 import { getConfiguration, type ContentConfiguration } from '../config.ts';
 
-/** Creates a GROQ source that asks a Sanity project, published documents only. */
-export function createSanitySource(config: Extract<ContentConfiguration, { kind: 'sanity' }>): GroqSource {
+type SanityConfiguration = Extract<ContentConfiguration, { kind: 'sanity' }>;
+
+/** A GROQ source over a Sanity client with the given perspective; `transform` runs on each result. */
+function createSanityClientSource(config: SanityConfiguration, perspective: 'published' | 'drafts', label: string, transform: (result: unknown) => unknown): GroqSource {
   const client = createClient({
     projectId: config.projectId,
     dataset: config.dataset,
     apiVersion: config.apiVersion,
-    // Published content only. A read token is kept for draft preview, which will choose its own perspective.
-    perspective: 'published',
-    useCdn: config.token === null && config.apiHost === null,
+    perspective,
+    // The CDN serves only anonymous published reads.
+    useCdn: perspective === 'published' && config.token === null && config.apiHost === null,
     ...(config.token ? { token: config.token } : {}),
     ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
   });
@@ -29,37 +31,24 @@ export function createSanitySource(config: Extract<ContentConfiguration, { kind:
       try {
         result = await client.fetch(query, params as Record<string, unknown>);
       } catch (error) {
-        throw new ContentSourceError('Sanity query', { cause: error });
+        throw new ContentSourceError(label, { cause: error });
       }
-      return dropUnpublished(result);
+      return transform(result);
     },
   };
+}
+
+/** Creates a GROQ source that asks a Sanity project, published documents only. */
+export function createSanitySource(config: SanityConfiguration): GroqSource {
+  return createSanityClientSource(config, 'published', 'Sanity query', dropUnpublished);
 }
 
 /**
  * Creates a GROQ source that reads drafts, for editors' preview only: it needs the read token, and
  * its results are never cached, indexed or built into static pages.
  */
-export function createSanityPreviewSource(config: Extract<ContentConfiguration, { kind: 'sanity' }> & { token: string }): GroqSource {
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
-    perspective: 'drafts',
-    useCdn: false,
-    token: config.token,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-  });
-  return {
-    kind: 'sanity',
-    async fetch(query, params) {
-      try {
-        return await client.fetch(query, params as Record<string, unknown>);
-      } catch (error) {
-        throw new ContentSourceError('Sanity preview query', { cause: error });
-      }
-    },
-  };
+export function createSanityPreviewSource(config: SanityConfiguration & { token: string }): GroqSource {
+  return createSanityClientSource(config, 'drafts', 'Sanity preview query', (result) => result);
 }
 
 /** Belt and braces: never pass on a document whose id marks it as a draft or release version. */

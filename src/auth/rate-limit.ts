@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { rateLimits } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
@@ -50,7 +50,7 @@ export async function consumeRateLimit(db: PortalDatabase, key: string, limit: R
 /** Clears a key (for example after a successful sign-in). */
 export async function resetRateLimit(db: PortalDatabase, key: string): Promise<void> {
   try {
-    await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+    await db.delete(rateLimits).where(eq(rateLimits.key, key));
   } catch (error) {
     throw new DatabaseError('reset a rate limit', { cause: error });
   }

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { sessions, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
@@ -97,8 +97,7 @@ export async function invalidateSession(db: PortalDatabase, sessionId: string): 
 /** Ends every session of a user (password change or reset, "sign out of all devices"), or every other one when `exceptSessionId` is given. */
 export async function invalidateUserSessions(db: PortalDatabase, userId: string, exceptSessionId?: string): Promise<void> {
   try {
-    const sessionsOfUser = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
-    for (const { id } of sessionsOfUser) if (id !== exceptSessionId) await db.delete(sessions).where(and(eq(sessions.id, id), eq(sessions.userId, userId)));
+    await db.delete(sessions).where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
   } catch (error) {
     throw new DatabaseError("end a user's sessions", { cause: error });
   }

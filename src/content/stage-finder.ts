@@ -4,7 +4,7 @@
  * checks each answer with a message in NHS content style. Nothing is stored.
  */
 import { calculateAgeInDays, calculateCorrectedAge, selectDevelopmentalAgeInDays } from '../child-age/index.ts';
-import { addDays, daysBetween, isIsoDate, type IsoDate } from '../dates/index.ts';
+import { addDays, daysBetween, isIsoDate, isoDateToLongText, type IsoDate } from '../dates/index.ts';
 import { calculateGestationAtBirth } from '../pregnancy/index.ts';
 
 /** A date as typed into the NHS date input: day, month and year boxes. */
@@ -34,19 +34,13 @@ export function readDateParts(parts: DateParts, name: string): { ok: true; date:
   const month = parts.month.trim();
   const year = parts.year.trim();
   if (day === '' && month === '' && year === '') return { ok: false, message: `Enter ${name}` };
+  // "your baby's date of birth" -> "Date of birth", as the field's own name in a sentence.
+  const subject = name.replace(/^(your baby's|your) /, '').replace(/^./, (first) => first.toUpperCase());
   const missing = [day === '' ? 'a day' : null, month === '' ? 'a month' : null, year === '' ? 'a year' : null].filter(Boolean);
-  if (missing.length > 0) return { ok: false, message: `${capitalise(stripPossessive(name))} must include ${missing.join(' and ')}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, message: `${capitalise(stripPossessive(name))} must be a real date` };
+  if (missing.length > 0) return { ok: false, message: `${subject} must include ${missing.join(' and ')}` };
   const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isIsoDate(date) ? { ok: true, date } : { ok: false, message: `${capitalise(stripPossessive(name))} must be a real date` };
-}
-
-function stripPossessive(name: string): string {
-  return name.replace(/^(your baby's|your) /, '');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const wellFormed = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year);
+  return wellFormed && isIsoDate(date) ? { ok: true, date } : { ok: false, message: `${subject} must be a real date` };
 }
 
 /** The oldest child the stage pages serve (3 years); older children are turned back with a message. */
@@ -80,15 +74,9 @@ export function findPregnancyStageDay(dueDate: DateParts, today: IsoDate): Stage
   const due = readDateParts(dueDate, 'your due date');
   if (!due.ok) return { ok: false, errors: [{ field: 'dueDate', message: due.message }] };
   const day = 280 - daysBetween(today, due.date);
-  if (day < 0) return { ok: false, errors: [{ field: 'dueDate', message: `Due date must be before ${formatLongDate(addDays(today, 281))}` }] };
+  if (day < 0) return { ok: false, errors: [{ field: 'dueDate', message: `Due date must be before ${isoDateToLongText(addDays(today, 281))}` }] };
   if (day > 293) return { ok: false, errors: [{ field: 'dueDate', message: 'Due date must be within the last 2 weeks or in the future. If your baby has been born, enter their date of birth instead' }] };
   return { ok: true, audience: 'pregnancy', day };
-}
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function formatLongDate(date: IsoDate): string {
-  return longDate.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** The stage whose range covers the day; a child older than the last stage gets the last one (toddler pages end at 2). */

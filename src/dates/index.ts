@@ -85,6 +85,14 @@ export function instantToLondonDate(instant: Date): IsoDate {
   return londonDate.format(instant);
 }
 
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as NHS pages write it, such as "2 September 2027". */
+export function isoDateToLongText(date: IsoDate): string {
+  requireDate(date);
+  return longDate.format(new Date(`${date}T00:00:00Z`));
+}
+
 /** The later of two dates. */
 export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;

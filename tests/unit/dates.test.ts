@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addCalendarMonths, addDays, daysBetween, instantToLondonDate, isIsoDate, isLeapYear } from '../../src/dates/index.ts';
+import { addCalendarMonths, addDays, daysBetween, instantToLondonDate, isIsoDate, isLeapYear, isoDateToLongText } from '../../src/dates/index.ts';
 
 describe('calendar dates', () => {
   test.each([
@@ -56,5 +56,13 @@ describe('calendar dates', () => {
     ['2026-10-25T00:30:00Z', '2026-10-25', 'on the night the clocks go back'],
   ])('the London date at %s is %s (%s)', (instant, expected) => {
     expect(instantToLondonDate(new Date(instant))).toBe(expected);
+  });
+
+  test.each([
+    ['2027-09-02', '2 September 2027'],
+    ['2024-02-29', '29 February 2024'],
+    ['2026-03-29', '29 March 2026'],
+  ])('%s is written %s', (date, text) => {
+    expect(isoDateToLongText(date)).toBe(text);
   });
 });
