@@ -17,3 +17,18 @@ export async function readFormData(request: Request): Promise<FormData | null> {
     return null;
   }
 }
+
+/** One problem with a form, in NHS content style, shown next to the field it belongs to. */
+export interface FieldError<Field extends string = string> {
+  readonly field: Field;
+  readonly message: string;
+}
+
+/** Reads one text field; a missing, repeated or file field is null. A null form reads as empty. */
+export function readTextField(form: FormData | null, name: string): string | null {
+  if (!form) return null;
+  const values = form.getAll(name);
+  if (values.length !== 1) return null;
+  const [only] = values;
+  return typeof only === 'string' ? only : null;
+}

@@ -9,19 +9,32 @@ import { DatabaseError } from '../errors.ts';
 import { generateSessionToken, sessionTokenToId } from './session.ts';
 
 /** What a token is for. */
-export type TokenPurpose = 'verify-email' | 'reset-password';
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'change-email';
 
 /** How long each kind of token lasts. */
 export const tokenLifetimesMs: Readonly<Record<TokenPurpose, number>> = {
   'verify-email': 48 * 60 * 60 * 1000,
   'reset-password': 60 * 60 * 1000,
+  'change-email': 48 * 60 * 60 * 1000,
 };
 
-/** Creates a token for `userId` and returns the plain token for the email link (it is not stored). */
-export async function createOneTimeToken(db: PortalDatabase, userId: string, purpose: TokenPurpose, now: Date, randomBytes: (length: number) => Uint8Array): Promise<string> {
+/**
+ * Creates a token for `userId` and returns the plain token for the email link (it is not stored).
+ * A 'change-email' token carries the new address as `newEmail`.
+ */
+export async function createOneTimeToken(
+  db: PortalDatabase,
+  userId: string,
+  purpose: TokenPurpose,
+  now: Date,
+  randomBytes: (length: number) => Uint8Array,
+  newEmail?: string,
+): Promise<string> {
   const token = generateSessionToken(randomBytes);
   try {
-    await db.insert(oneTimeTokens).values({ id: sessionTokenToId(token), userId, purpose, expiresAt: new Date(now.getTime() + tokenLifetimesMs[purpose]) });
+    await db
+      .insert(oneTimeTokens)
+      .values({ id: sessionTokenToId(token), userId, purpose, newEmail: newEmail ?? null, expiresAt: new Date(now.getTime() + tokenLifetimesMs[purpose]) });
   } catch (error) {
     throw new DatabaseError('create a one-time token', { cause: error });
   }
@@ -29,7 +42,26 @@ export async function createOneTimeToken(db: PortalDatabase, userId: string, pur
 }
 
 /** The outcome of using a token. Unknown, used and wrong-purpose tokens look the same to the person. */
-export type TokenUse = { readonly ok: true; readonly userId: string } | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+export type TokenUse = { readonly ok: true; readonly userId: string; readonly newEmail: string | null } | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+
+/** Says whether a token would work now, without spending it (to show the right page before a form is sent). */
+export async function checkOneTimeToken(
+  db: PortalDatabase,
+  token: string,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<{ readonly state: 'valid'; readonly userId: string } | { readonly state: 'invalid' | 'expired' }> {
+  try {
+    const [row] = await db
+      .select({ expiresAt: oneTimeTokens.expiresAt, userId: oneTimeTokens.userId })
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.id, sessionTokenToId(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)));
+    if (!row) return { state: 'invalid' };
+    return now.getTime() < row.expiresAt.getTime() ? { state: 'valid', userId: row.userId } : { state: 'expired' };
+  } catch (error) {
+    throw new DatabaseError('check a one-time token', { cause: error });
+  }
+}
 
 /** Spends a token: it works once, before it expires, for its own purpose only. */
 export async function consumeOneTimeToken(db: PortalDatabase, token: string, purpose: TokenPurpose, now: Date): Promise<TokenUse> {
@@ -39,9 +71,9 @@ export async function consumeOneTimeToken(db: PortalDatabase, token: string, pur
       .update(oneTimeTokens)
       .set({ usedAt: now })
       .where(and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)))
-      .returning({ userId: oneTimeTokens.userId, expiresAt: oneTimeTokens.expiresAt });
+      .returning({ userId: oneTimeTokens.userId, expiresAt: oneTimeTokens.expiresAt, newEmail: oneTimeTokens.newEmail });
     if (!spent) return { ok: false, reason: 'invalid' };
-    return now.getTime() < spent.expiresAt.getTime() ? { ok: true, userId: spent.userId } : { ok: false, reason: 'expired' };
+    return now.getTime() < spent.expiresAt.getTime() ? { ok: true, userId: spent.userId, newEmail: spent.newEmail } : { ok: false, reason: 'expired' };
   } catch (error) {
     throw new DatabaseError('use a one-time token', { cause: error });
   }

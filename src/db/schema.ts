@@ -76,11 +76,15 @@ export const oneTimeTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: text('purpose').notNull(),
+    /** For 'change-email' only: the new address, which becomes the account's once the link is used. */
+    newEmail: text('new_email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('one_time_tokens_user_id_idx').on(table.userId), check('one_time_tokens_purpose', sql`${table.purpose} in ('verify-email', 'reset-password')`)],
+  (table) => [index('one_time_tokens_user_id_idx').on(table.userId), check('one_time_tokens_purpose', sql`${table.purpose} in ('verify-email', 'reset-password', 'change-email')`),
+    check('one_time_tokens_new_email', sql`(${table.purpose} = 'change-email') = (${table.newEmail} is not null)`),
+  ],
 );
 
 /** A child's record or a pregnancy record. Its details arrive with the red book. */
@@ -89,9 +93,11 @@ export const records = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
+    /** What the family calls this record: a child's name, or "Our pregnancy". */
+    name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('records_kind', sql`${table.kind} in ('child', 'pregnancy')`)],
+  (table) => [check('records_kind', sql`${table.kind} in ('child', 'pregnancy')`), check('records_name_length', sql`char_length(${table.name}) between 1 and 60`)],
 );
 
 /** Who can see and change a record, and how: owner, carer or viewer. */
@@ -112,4 +118,62 @@ export const recordCarers = pgTable(
     index('record_carers_user_id_idx').on(table.userId),
     check('record_carers_role', sql`${table.role} in ('owner', 'carer', 'viewer')`),
   ],
+);
+
+/**
+ * Invitations to share a record. Only the SHA-256 of the link's token is stored; the link works once,
+ * for 7 days, and only for an account whose verified email is the invited one.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('invitations_record_id_idx').on(table.recordId), check('invitations_role', sql`${table.role} in ('owner', 'carer', 'viewer')`)],
+);
+
+/**
+ * What happened to a record, for its owners: who did what, and when. Never the values entered.
+ * Events go with the record when it is deleted; a person who deletes their account stays as "a former carer".
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    /** The other person an action was about (the carer removed, say), if any. */
+    subjectId: uuid('subject_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('audit_events_record_id_idx').on(table.recordId, table.createdAt)],
+);
+
+/** Notes a family keeps on a record. The red book adds its other entries beside these. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('notes_record_id_idx').on(table.recordId, table.createdAt), check('notes_body_length', sql`char_length(${table.body}) between 1 and 2000`)],
 );

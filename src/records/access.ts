@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
-import { recordCarers, records } from '../db/schema.ts';
+import { auditEvents, recordCarers, records } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 
 /** A carer's role on a record. */
@@ -27,11 +27,18 @@ export function canPerform(role: RecordRole, action: RecordAction): boolean {
 }
 
 /** The outcome of an access check. */
-export type RecordAccess = { readonly ok: true; readonly role: RecordRole } | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' };
+export type RecordAccess =
+  | { readonly ok: true; readonly role: RecordRole; readonly record: { readonly id: string; readonly kind: 'child' | 'pregnancy'; readonly name: string } }
+  | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' };
+
+/** True when `value` has the shape of a record id (a UUID), so a malformed id never reaches the database. */
+export function isRecordId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
 
 /** The role a user has on a record, or null when they have none (or the id is not a record id at all). */
 export async function findRecordRole(db: PortalDatabase, userId: string, recordId: string): Promise<RecordRole | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(recordId)) return null;
+  if (!isRecordId(recordId)) return null;
   try {
     const [row] = await db
       .select({ role: recordCarers.role })
@@ -43,20 +50,47 @@ export async function findRecordRole(db: PortalDatabase, userId: string, recordI
   }
 }
 
-/** Checks that `userId` may perform `action` on `recordId`. */
+/** Checks that `userId` may perform `action` on `recordId`; on success, says what the record is. */
 export async function checkRecordAccess(db: PortalDatabase, userId: string, recordId: string, action: RecordAction): Promise<RecordAccess> {
-  const role = await findRecordRole(db, userId, recordId);
-  if (role === null) return { ok: false, reason: 'not-found' };
-  return canPerform(role, action) ? { ok: true, role } : { ok: false, reason: 'forbidden' };
+  if (!isRecordId(recordId)) return { ok: false, reason: 'not-found' };
+  let row: { role: string; kind: string; name: string } | undefined;
+  try {
+    [row] = await db
+      .select({ role: recordCarers.role, kind: records.kind, name: records.name })
+      .from(recordCarers)
+      .innerJoin(records, eq(records.id, recordCarers.recordId))
+      .where(and(eq(recordCarers.recordId, recordId), eq(recordCarers.userId, userId)));
+  } catch (error) {
+    throw new DatabaseError('check access to a record', { cause: error });
+  }
+  if (!row) return { ok: false, reason: 'not-found' };
+  const role = row.role as RecordRole;
+  return canPerform(role, action) ? { ok: true, role, record: { id: recordId, kind: row.kind as 'child' | 'pregnancy', name: row.name } } : { ok: false, reason: 'forbidden' };
 }
 
-/** Creates a record with its first owner. */
-export async function createRecord(db: PortalDatabase, ownerId: string, kind: 'child' | 'pregnancy'): Promise<string> {
+/** The longest record name accepted. */
+export const maxRecordNameLength = 60;
+
+// Letters and marks in any script, spaces, hyphens, apostrophes and full stops: names, not markup.
+const recordNamePattern = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
+
+/** Checks what a family calls a record: a child's first name, or something like "Our pregnancy". */
+export function checkRecordName(raw: string | null): { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string } {
+  const name = (raw ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (name === '') return { ok: false, message: 'Enter a name for this record, such as your child\'s first name' };
+  if ([...name].length > maxRecordNameLength) return { ok: false, message: `Name must be ${maxRecordNameLength} characters or fewer` };
+  if (!recordNamePattern.test(name)) return { ok: false, message: 'Name must only include letters, spaces, hyphens, apostrophes and full stops' };
+  return { ok: true, name };
+}
+
+/** Creates a record with its first owner, and notes it in the record's activity. `name` must have passed `checkRecordName`. */
+export async function createRecord(db: PortalDatabase, ownerId: string, kind: 'child' | 'pregnancy', name: string): Promise<string> {
   try {
     return await db.transaction(async (tx) => {
-      const [record] = await tx.insert(records).values({ kind }).returning({ id: records.id });
+      const [record] = await tx.insert(records).values({ kind, name }).returning({ id: records.id });
       if (!record) throw new Error('no record created');
       await tx.insert(recordCarers).values({ recordId: record.id, userId: ownerId, role: 'owner' });
+      await tx.insert(auditEvents).values({ recordId: record.id, actorId: ownerId, action: 'record-created' });
       return record.id;
     });
   } catch (error) {
@@ -65,14 +99,15 @@ export async function createRecord(db: PortalDatabase, ownerId: string, kind: 'c
 }
 
 /** The records a user can see, with their role on each. */
-export async function listAccessibleRecords(db: PortalDatabase, userId: string): Promise<{ recordId: string; kind: string; role: RecordRole }[]> {
+export async function listAccessibleRecords(db: PortalDatabase, userId: string): Promise<{ recordId: string; kind: 'child' | 'pregnancy'; name: string; role: RecordRole }[]> {
   try {
     const rows = await db
-      .select({ recordId: records.id, kind: records.kind, role: recordCarers.role })
+      .select({ recordId: records.id, kind: records.kind, name: records.name, role: recordCarers.role })
       .from(recordCarers)
       .innerJoin(records, eq(records.id, recordCarers.recordId))
-      .where(eq(recordCarers.userId, userId));
-    return rows.map((row) => ({ ...row, role: row.role as RecordRole }));
+      .where(eq(recordCarers.userId, userId))
+      .orderBy(records.createdAt, records.id);
+    return rows.map((row) => ({ ...row, kind: row.kind as 'child' | 'pregnancy', role: row.role as RecordRole }));
   } catch (error) {
     throw new DatabaseError('list records', { cause: error });
   }

@@ -32,7 +32,7 @@ for (const driver of databaseDrivers) {
     test('a reset token works once, within its hour, for its own purpose only', async () => {
       const token = await createOneTimeToken(database.db, people.owner, 'reset-password', now, random);
       expect(await consumeOneTimeToken(database.db, token, 'verify-email', later(1))).toEqual({ ok: false, reason: 'invalid' });
-      expect(await consumeOneTimeToken(database.db, token, 'reset-password', later(tokenLifetimesMs['reset-password'] - 1))).toEqual({ ok: true, userId: people.owner });
+      expect(await consumeOneTimeToken(database.db, token, 'reset-password', later(tokenLifetimesMs['reset-password'] - 1))).toEqual({ ok: true, userId: people.owner, newEmail: null });
       expect(await consumeOneTimeToken(database.db, token, 'reset-password', later(2))).toEqual({ ok: false, reason: 'invalid' });
     });
 
@@ -56,7 +56,7 @@ for (const driver of databaseDrivers) {
     describe('the access check', () => {
       let recordId: string;
       beforeEach(async () => {
-        recordId = await createRecord(database.db, people.owner, 'child');
+        recordId = await createRecord(database.db, people.owner, 'child', 'Ada');
         await database.db.insert(recordCarers).values([
           { recordId, userId: people.carer, role: 'carer' },
           { recordId, userId: people.viewer, role: 'viewer' },
@@ -92,7 +92,7 @@ for (const driver of databaseDrivers) {
       });
 
       test('each person lists only the records they are part of', async () => {
-        expect(await listAccessibleRecords(database.db, people.viewer)).toEqual([{ recordId, kind: 'child', role: 'viewer' }]);
+        expect(await listAccessibleRecords(database.db, people.viewer)).toEqual([{ recordId, kind: 'child', name: 'Ada', role: 'viewer' }]);
         expect(await listAccessibleRecords(database.db, people.otherFamily)).toEqual([]);
       });
     });

@@ -1,0 +1,148 @@
+/**
+ * A person's own data: "download all my data", and deleting an account. Deleting an account deletes
+ * every record it is the last owner of, after the person has seen exactly which ones will go.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { PortalDatabase } from '../db/index.ts';
+import { auditEvents, notes, recordCarers, records, users } from '../db/schema.ts';
+import { DatabaseError } from '../errors.ts';
+import type { RecordRole } from './access.ts';
+
+/** What deleting an account would do to each record the person is part of. */
+export interface AccountDeletionPlan {
+  /** Records with no other owner: deleted with the account. */
+  readonly recordsDeleted: readonly { readonly id: string; readonly name: string; readonly sharedWithOthers: boolean }[];
+  /** Records someone else still owns: the person is just taken off them. */
+  readonly recordsLeft: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** Works out what deleting this account would delete, to show before the person confirms. */
+export async function planAccountDeletion(db: PortalDatabase, userId: string): Promise<AccountDeletionPlan> {
+  try {
+    const rows = await db
+      .select({
+        id: records.id,
+        name: records.name,
+        role: recordCarers.role,
+        otherOwners: sql<number>`(select count(*)::int from ${recordCarers} other where other.record_id = ${records.id} and other.role = 'owner' and other.user_id <> ${userId})`,
+        others: sql<number>`(select count(*)::int from ${recordCarers} other where other.record_id = ${records.id} and other.user_id <> ${userId})`,
+      })
+      .from(recordCarers)
+      .innerJoin(records, eq(records.id, recordCarers.recordId))
+      .where(eq(recordCarers.userId, userId))
+      .orderBy(asc(records.createdAt), asc(records.id));
+    return {
+      recordsDeleted: rows.filter((row) => row.role === 'owner' && row.otherOwners === 0).map((row) => ({ id: row.id, name: row.name, sharedWithOthers: row.others > 0 })),
+      recordsLeft: rows.filter((row) => !(row.role === 'owner' && row.otherOwners === 0)).map((row) => ({ id: row.id, name: row.name })),
+    };
+  } catch (error) {
+    throw new DatabaseError('work out what deleting an account would delete', { cause: error });
+  }
+}
+
+/**
+ * Deletes an account, its sessions and tokens, and every record it is the last owner of. Records are
+ * locked first, so two owners deleting their accounts at once cannot leave a record with no owner.
+ */
+export async function deleteAccount(db: PortalDatabase, userId: string): Promise<{ readonly recordsDeleted: number }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const memberships = await tx.select({ recordId: recordCarers.recordId }).from(recordCarers).where(eq(recordCarers.userId, userId));
+      const recordIds = memberships.map((row) => row.recordId);
+      if (recordIds.length > 0) {
+        await tx.execute(sql`select id from ${records} where ${inArray(records.id, recordIds)} order by id for update`);
+      }
+      await tx.delete(users).where(eq(users.id, userId));
+      if (recordIds.length === 0) return { recordsDeleted: 0 };
+      const deleted = await tx
+        .delete(records)
+        .where(and(inArray(records.id, recordIds), sql`not exists (select 1 from ${recordCarers} where ${recordCarers.recordId} = ${records.id} and ${recordCarers.role} = 'owner')`))
+        .returning({ id: records.id });
+      return { recordsDeleted: deleted.length };
+    });
+  } catch (error) {
+    throw new DatabaseError('delete an account', { cause: error });
+  }
+}
+
+/** Everything the portal holds that belongs to or was shared with a person, as one JSON-ready object. */
+export interface AccountDataExport {
+  readonly exportedAt: string;
+  readonly format: 'first-1001-days/account-data/1';
+  readonly account: { readonly email: string; readonly emailConfirmed: boolean; readonly createdAt: string };
+  readonly records: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly yourRole: RecordRole;
+    readonly createdAt: string;
+    readonly notes: readonly { readonly text: string; readonly writtenBy: string; readonly createdAt: string }[];
+    /** Owners only: who else can see the record. */
+    readonly sharedWith?: readonly { readonly email: string; readonly role: RecordRole }[];
+    /** Owners only: the record's activity (who did what, never the values). */
+    readonly activity?: readonly { readonly action: string; readonly by: string; readonly at: string }[];
+  }[];
+}
+
+/** Gathers a person's data for "download all my data". */
+export async function exportAccountData(db: PortalDatabase, userId: string, now: Date): Promise<AccountDataExport | null> {
+  try {
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    if (!user) return null;
+    const memberships = await db
+      .select({ id: records.id, kind: records.kind, name: records.name, createdAt: records.createdAt, role: recordCarers.role })
+      .from(recordCarers)
+      .innerJoin(records, eq(records.id, recordCarers.recordId))
+      .where(eq(recordCarers.userId, userId))
+      .orderBy(asc(records.createdAt), asc(records.id));
+    const describePerson = (email: string | null, id: string | null) => (id === userId ? 'you' : (email ?? 'a former carer'));
+    const exported = [];
+    for (const membership of memberships) {
+      const recordNotes = await db
+        .select({ body: notes.body, createdAt: notes.createdAt, authorId: notes.createdBy, authorEmail: users.email })
+        .from(notes)
+        .leftJoin(users, eq(users.id, notes.createdBy))
+        .where(eq(notes.recordId, membership.id))
+        .orderBy(asc(notes.createdAt));
+      const isOwner = membership.role === 'owner';
+      const sharedWith = isOwner
+        ? await db
+            .select({ email: users.email, role: recordCarers.role })
+            .from(recordCarers)
+            .innerJoin(users, eq(users.id, recordCarers.userId))
+            .where(eq(recordCarers.recordId, membership.id))
+            .orderBy(asc(users.email))
+        : [];
+      const activity = isOwner
+        ? await db
+            .select({ action: auditEvents.action, at: auditEvents.createdAt, actorId: auditEvents.actorId, actorEmail: users.email })
+            .from(auditEvents)
+            .leftJoin(users, eq(users.id, auditEvents.actorId))
+            .where(eq(auditEvents.recordId, membership.id))
+            .orderBy(asc(auditEvents.createdAt))
+        : [];
+      exported.push({
+        id: membership.id,
+        kind: membership.kind,
+        name: membership.name,
+        yourRole: membership.role as RecordRole,
+        createdAt: membership.createdAt.toISOString(),
+        notes: recordNotes.map((note) => ({ text: note.body, writtenBy: describePerson(note.authorEmail, note.authorId), createdAt: note.createdAt.toISOString() })),
+        ...(isOwner
+          ? {
+              sharedWith: sharedWith.map((row) => ({ email: row.email, role: row.role as RecordRole })),
+              activity: activity.map((row) => ({ action: row.action, by: describePerson(row.actorEmail, row.actorId), at: row.at.toISOString() })),
+            }
+          : {}),
+      });
+    }
+    return {
+      exportedAt: now.toISOString(),
+      format: 'first-1001-days/account-data/1',
+      account: { email: user.email, emailConfirmed: user.emailVerified, createdAt: user.createdAt.toISOString() },
+      records: exported,
+    };
+  } catch (error) {
+    throw new DatabaseError("gather a person's data", { cause: error });
+  }
+}
