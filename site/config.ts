@@ -35,6 +35,9 @@ const environmentSchema = z
     ),
     HOST: optionalText,
     SITE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an SMTP URL such as smtp://user:password@mail.example.org:587' }).optional()),
+    EMAIL_FROM: optionalText.pipe(z.string().regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an email address, optionally with a name: First 1,001 days <no-reply@example.org>').optional()),
+    OUTBOX_DIR: optionalText,
   })
   .superRefine((env, context) => {
     if (Boolean(env.SANITY_PROJECT_ID) !== Boolean(env.SANITY_DATASET)) {
@@ -66,10 +69,14 @@ export type DatabaseConfiguration =
   | { readonly kind: 'pglite'; readonly dataDir: string; readonly migrationsDir: string }
   | { readonly kind: 'postgresql'; readonly url: string; readonly migrationsDir: string };
 
+/** How email is sent: SMTP when configured, otherwise files in a local outbox folder. */
+export type EmailConfiguration = { readonly kind: 'smtp'; readonly url: string; readonly from: string | null } | { readonly kind: 'outbox'; readonly dir: string; readonly from: string | null };
+
 /** Everything the portal reads from its environment, checked. */
 export interface Configuration {
   readonly content: ContentConfiguration;
   readonly database: DatabaseConfiguration;
+  readonly email: EmailConfiguration;
   readonly server: { readonly port: number; readonly host: string };
   readonly siteUrl: string;
 }
@@ -106,9 +113,13 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
     : { kind: 'pglite', dataDir: path.resolve(rootDir, values.PGLITE_DATA_DIR ?? '.data/pglite'), migrationsDir };
   const port = values.PORT ?? 4321;
   const host = values.HOST ?? 'localhost';
+  const email: EmailConfiguration = values.SMTP_URL
+    ? { kind: 'smtp', url: values.SMTP_URL, from: values.EMAIL_FROM ?? null }
+    : { kind: 'outbox', dir: path.resolve(rootDir, values.OUTBOX_DIR ?? '.data/outbox'), from: values.EMAIL_FROM ?? null };
   return {
     content,
     database,
+    email,
     server: { port, host },
     siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
   };

@@ -1,12 +1,24 @@
 /**
- * Runs before every on-demand route: refuses cross-origin state-changing requests and adds the
- * security headers. (Static files get the same headers from the server in `scripts/serve.ts`.)
+ * Runs before every on-demand route: refuses cross-origin state-changing requests, works out who is
+ * signed in (renewing their cookie when the session is extended), keeps visitors out of the signed-in
+ * areas, and adds the security headers. (Static files get the same headers from `scripts/serve.ts`.)
  */
 import { defineMiddleware } from 'astro:middleware';
+import { validateSessionToken } from '../src/auth/session.ts';
 import { checkRequestOrigin } from '../src/security/origin.ts';
 import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
+import { getDatabase } from './lib/database.ts';
 import { renderRefusedPage } from './lib/refused-page.ts';
+import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
+
+/** Pages under /account that work without signing in. */
+const accountPagesForVisitors = new Set(['/account/sign-up', '/account/sign-in', '/account/sign-out', '/account/reset-password', '/account/verify-email', '/account/confirm-email']);
+
+/** True for the areas that hold personal data: never cached, never shared. */
+function isPersonalArea(pathname: string): boolean {
+  return pathname === '/record' || pathname.startsWith('/record/') || pathname === '/account' || pathname.startsWith('/account/');
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Pages built ahead of time have no real request; their headers come from the server.
@@ -18,7 +30,39 @@ export const onRequest = defineMiddleware(async (context, next) => {
     secFetchSite: context.request.headers.get('sec-fetch-site'),
     trustedOrigins: [new URL(getConfiguration().siteUrl).origin],
   });
-  const response = check.allowed ? await next() : renderRefusedPage();
+  const response = check.allowed ? await handle(context, next) : renderRefusedPage();
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  if (isPersonalArea(context.url.pathname) || context.locals.user) {
+    response.headers.set('Cache-Control', 'no-store');
+    // Links in these pages can carry single-use tokens: send no referrer anywhere.
+    response.headers.set('Referrer-Policy', 'no-referrer');
+  }
   return response;
 });
+
+async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0], next: () => Promise<Response>): Promise<Response> {
+  context.locals.user = null;
+  context.locals.session = null;
+  const { pathname } = context.url;
+  const personal = isPersonalArea(pathname);
+  const token = readSessionToken(context.cookies);
+  if (token && personal) {
+    const result = await validateSessionToken((await getDatabase()).db, token, new Date());
+    if (result.session) {
+      context.locals.user = result.user;
+      context.locals.session = result.session;
+      if (result.renewed) setSessionCookie(context.cookies, token, result.session.expiresAt);
+    } else {
+      deleteSessionCookie(context.cookies);
+    }
+  }
+  const needsSignIn = (pathname === '/record' || pathname.startsWith('/record/') || pathname === '/account' || pathname.startsWith('/account/')) && !accountPagesForVisitors.has(pathname);
+  if (needsSignIn && !context.locals.user) {
+    const returnTo = context.request.method === 'GET' ? `${pathname}${context.url.search}` : pathname;
+    return context.redirect(`/account/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
+  }
+  if (context.locals.user && !context.locals.user.emailVerified && (pathname === '/record' || pathname.startsWith('/record/'))) {
+    return context.redirect('/account', 303);
+  }
+  return next();
+}

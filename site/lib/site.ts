@@ -8,6 +8,7 @@ export const headerLinks: readonly { readonly text: string; readonly href: strin
   { text: 'When to get help', href: '/when-to-get-help' },
   { text: 'Vaccines', href: '/vaccines' },
   { text: 'Search', href: '/search' },
+  { text: 'Your record', href: '/record' },
 ];
 
 /** The links in the footer, to pages that exist on this site. */

@@ -93,6 +93,16 @@ export function isoDateToLongText(date: IsoDate): string {
   return longDate.format(new Date(`${date}T00:00:00Z`));
 }
 
+const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true });
+
+/** A moment as NHS pages write it, in UK time: "25 November 2026 at 9:05am", "at 12pm" for midday. */
+export function instantToLondonText(instant: Date): string {
+  const parts = Object.fromEntries(londonTime.formatToParts(instant).map((part) => [part.type, part.value]));
+  const minutes = parts.minute === '00' ? '' : `:${parts.minute ?? '00'}`;
+  const hour = parts.hour === '0' ? '12' : (parts.hour ?? '12');
+  return `${isoDateToLongText(instantToLondonDate(instant))} at ${hour}${minutes}${(parts.dayPeriod ?? '').toLowerCase()}`;
+}
+
 /** The later of two dates. */
 export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;

@@ -10,6 +10,7 @@ describe('readConfiguration', () => {
     expect(readConfiguration({}, root)).toEqual({
       content: { kind: 'dataset', datasetPath: path.join(root, 'studio/data/production.ndjson') },
       database: { kind: 'pglite', dataDir: path.join(root, '.data/pglite'), migrationsDir: path.join(root, 'drizzle') },
+      email: { kind: 'outbox', dir: path.join(root, '.data/outbox'), from: null },
       server: { port: 4321, host: 'localhost' },
       siteUrl: 'http://localhost:4321',
     });
@@ -46,7 +47,22 @@ describe('readConfiguration', () => {
     expect(config.siteUrl).toBe('https://example.nhs.uk');
   });
 
+  test('with SMTP_URL set, sends email through SMTP; OUTBOX_DIR moves the outbox', () => {
+    expect(readConfiguration({ SMTP_URL: 'smtp://mailer:secret@mail.example.org:587', EMAIL_FROM: 'Portal <no-reply@example.org>' }, root).email).toEqual({
+      kind: 'smtp',
+      url: 'smtp://mailer:secret@mail.example.org:587',
+      from: 'Portal <no-reply@example.org>',
+    });
+    expect(readConfiguration({ OUTBOX_DIR: '/tmp/outbox' }, root).email).toEqual({ kind: 'outbox', dir: '/tmp/outbox', from: null });
+  });
+
+  test('a bad SMTP_URL is reported by name, never with its password', () => {
+    expect(() => readConfiguration({ SMTP_URL: 'http://mailer:hunter2@mail.example.org' }, root)).toThrow(/SMTP_URL must be an SMTP URL/);
+    expect(() => readConfiguration({ SMTP_URL: 'http://mailer:hunter2@mail.example.org' }, root)).not.toThrow(/hunter2/);
+  });
+
   test.each([
+    ['EMAIL_FROM', 'not an address', /EMAIL_FROM must be an email address/],
     ['PORT', '0', /PORT must be a port number between 1 and 65535/],
     ['PORT', '65536', /PORT must be a port number between 1 and 65535/],
     ['PORT', 'http', /PORT must be a port number/],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addCalendarMonths, addDays, daysBetween, instantToLondonDate, isIsoDate, isLeapYear, isoDateToLongText } from '../../src/dates/index.ts';
+import { addCalendarMonths, addDays, daysBetween, instantToLondonDate, isIsoDate, isLeapYear, isoDateToLongText, instantToLondonText } from '../../src/dates/index.ts';
 
 describe('calendar dates', () => {
   test.each([
@@ -64,5 +64,19 @@ describe('calendar dates', () => {
     ['2026-03-29', '29 March 2026'],
   ])('%s is written %s', (date, text) => {
     expect(isoDateToLongText(date)).toBe(text);
+  });
+});
+
+describe('instantToLondonText', () => {
+  test.each([
+    ['2026-11-25T09:05:00Z', '25 November 2026 at 9:05am'],
+    ['2026-11-25T12:00:00Z', '25 November 2026 at 12pm'],
+    ['2026-11-25T00:00:00Z', '25 November 2026 at 12am'],
+    // British Summer Time: 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    ['2026-06-30T23:30:00Z', '1 July 2026 at 12:30am'],
+    ['2026-03-29T00:59:00Z', '29 March 2026 at 12:59am'],
+    ['2026-03-29T01:00:00Z', '29 March 2026 at 2am'],
+  ])('%s reads as %s', (instant, text) => {
+    expect(instantToLondonText(new Date(instant))).toBe(text);
   });
 });
