@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .test-output/e2e-pglite && node scripts/serve.ts',
+    command: 'rm -rf .test-output/e2e-pglite .test-output/e2e-outbox && node scripts/serve.ts',
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -32,6 +32,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       SITE_URL: `http://127.0.0.1:${port}`,
       PGLITE_DATA_DIR: '.test-output/e2e-pglite',
+      OUTBOX_DIR: '.test-output/e2e-outbox',
+      SMTP_URL: '',
       DATABASE_URL: '',
     },
   },

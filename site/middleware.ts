@@ -34,8 +34,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
   if (isPersonalArea(context.url.pathname) || context.locals.user) {
     response.headers.set('Cache-Control', 'no-store');
-    // Links in these pages can carry single-use tokens: send no referrer anywhere.
-    response.headers.set('Referrer-Policy', 'no-referrer');
+    // Links in these pages can carry single-use tokens: never send them to another site. ("no-referrer"
+    // would also make browsers send "Origin: null" with our own forms, which the origin check refuses.)
+    response.headers.set('Referrer-Policy', 'same-origin');
   }
   return response;
 });

@@ -18,3 +18,6 @@ export const GET: APIRoute = async ({ locals, redirect }) => {
     },
   });
 };
+
+/** Downloads are read-only: anything but GET is refused. */
+export const ALL: APIRoute = () => new Response('Use GET to download your data.\n', { status: 405, headers: { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -1,0 +1,129 @@
+/**
+ * The access matrix: every route under /record and /account, found by reading the routes folder, so
+ * a new route fails this test until its row is written. Five people ask for each with GET and POST:
+ * a visitor, the record's owner, a carer, a viewer, and a second family. Statuses are checked without
+ * following redirects. A second family never sees the record's contents and never changes anything.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { baseURL, createConfirmedAccount, createRecordFor, postForm, shareRecord } from './accounts.ts';
+
+type Role = 'visitor' | 'owner' | 'carer' | 'viewer' | 'secondFamily';
+type Statuses = Readonly<Record<Role, number>>;
+const roles: readonly Role[] = ['visitor', 'owner', 'carer', 'viewer', 'secondFamily'];
+
+/** The same status for every signed-in person; visitors are sent to sign in (303). */
+const signedIn = (status: number): Statuses => ({ visitor: 303, owner: status, carer: status, viewer: status, secondFamily: status });
+const everyone = (status: number): Statuses => ({ visitor: status, owner: status, carer: status, viewer: status, secondFamily: status });
+/** A record route: what the owner, carer and viewer get; the second family always gets 404 and visitors 303. */
+const onRecord = (owner: number, carer: number, viewer: number): Statuses => ({ visitor: 303, owner, carer, viewer, secondFamily: 404 });
+
+/**
+ * Route file (relative to site/pages) → expected status for each person, for GET and for a POST of an
+ * empty form from this site. Routes that end sessions or leave the record are asked last (see `lastRoutes`).
+ */
+const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: Statuses }>> = {
+  'account/index.astro': { GET: signedIn(200), POST: signedIn(200) },
+  'account/sign-up.astro': { GET: { ...signedIn(303), visitor: 200 }, POST: everyone(400) },
+  'account/sign-in.astro': { GET: { ...signedIn(303), visitor: 200 }, POST: everyone(400) },
+  'account/sign-out.astro': { GET: { ...signedIn(200), visitor: 303 }, POST: everyone(303) },
+  'account/sign-out-everywhere.ts': { GET: signedIn(303), POST: signedIn(303) },
+  'account/reset-password.astro': { GET: everyone(200), POST: everyone(400) },
+  'account/verify-email.astro': { GET: everyone(410), POST: everyone(410) },
+  'account/confirm-email.astro': { GET: everyone(410), POST: everyone(410) },
+  'account/resend-verification.astro': { GET: signedIn(303), POST: signedIn(303) },
+  'account/change-password.astro': { GET: signedIn(200), POST: signedIn(400) },
+  'account/change-email.astro': { GET: signedIn(200), POST: signedIn(400) },
+  'account/download.ts': { GET: signedIn(200), POST: signedIn(405) },
+  'account/delete.astro': { GET: signedIn(200), POST: signedIn(400) },
+  'account/invitation.astro': { GET: signedIn(410), POST: signedIn(410) },
+  'record/index.astro': { GET: signedIn(200), POST: signedIn(200) },
+  'record/new.astro': { GET: signedIn(200), POST: signedIn(400) },
+  'record/[recordId]/index.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  'record/[recordId]/notes.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  'record/[recordId]/sharing.astro': { GET: onRecord(200, 403, 403), POST: onRecord(400, 403, 403) },
+  'record/[recordId]/sharing/remove.astro': { GET: onRecord(303, 403, 403), POST: onRecord(400, 403, 403) },
+  'record/[recordId]/sharing/cancel.astro': { GET: onRecord(303, 403, 403), POST: onRecord(400, 403, 403) },
+  'record/[recordId]/activity.astro': { GET: onRecord(200, 403, 403), POST: onRecord(200, 403, 403) },
+  'record/[recordId]/delete.astro': { GET: onRecord(200, 403, 403), POST: onRecord(400, 403, 403) },
+  // The only owner cannot leave (409); carers and viewers can, so this row is asked last of all.
+  'record/[recordId]/leave.astro': { GET: onRecord(200, 200, 200), POST: onRecord(409, 303, 303) },
+};
+
+/** Asked after every other route, in this order: they end sessions or change who can see the record. */
+const lastRoutes = ['record/[recordId]/leave.astro', 'account/sign-out-everywhere.ts', 'account/sign-out.astro'];
+
+/** Every route file under site/pages/record and site/pages/account. */
+function findRouteFiles(): string[] {
+  const pagesDir = path.resolve('site/pages');
+  return ['record', 'account']
+    .flatMap((area) => readdirSync(path.join(pagesDir, area), { recursive: true, encoding: 'utf8' }).map((file) => `${area}/${file.split(path.sep).join('/')}`))
+    .filter((file) => /\.(astro|ts)$/.test(file))
+    .sort();
+}
+
+/** The URL of a route file, with the owner's record in place of [recordId]. */
+function routeToUrl(file: string, recordId: string): string {
+  return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId);
+}
+
+test('every route under /record and /account has a row in the access matrix', () => {
+  expect(findRouteFiles()).toEqual(Object.keys(matrix).sort());
+});
+
+test.describe.serial('the access matrix', () => {
+  const people = {} as Record<Role, APIRequestContext>;
+  let recordId = '';
+  let secrets: string[] = [];
+
+  test.beforeAll(async () => {
+    const owner = await createConfirmedAccount('matrix-owner');
+    const carer = await createConfirmedAccount('matrix-carer');
+    const viewer = await createConfirmedAccount('matrix-viewer');
+    const secondFamily = await createConfirmedAccount('matrix-second');
+    recordId = await createRecordFor(owner.context, 'Matrixchild');
+    await postForm(owner.context, `/record/${recordId}/notes`, { note: 'Secret note about the matrix child' });
+    await shareRecord(owner.context, recordId, carer, 'carer');
+    await shareRecord(owner.context, recordId, viewer, 'viewer');
+    await createRecordFor(secondFamily.context, 'Otherchild');
+    Object.assign(people, { visitor: await playwrightRequest.newContext({ baseURL }), owner: owner.context, carer: carer.context, viewer: viewer.context, secondFamily: secondFamily.context });
+    secrets = ['Matrixchild', 'Secret note about the matrix child', owner.email, carer.email, viewer.email];
+  });
+
+  const ordered = [...Object.keys(matrix).filter((route) => !lastRoutes.includes(route)), ...lastRoutes];
+  for (const method of ['GET', 'POST'] as const) {
+    for (const route of method === 'GET' ? ordered : ordered.filter((candidate) => !lastRoutes.includes(candidate))) {
+      test(`${method} ${route}`, async () => {
+        const seen: string[] = [];
+        for (const role of roles) {
+          const url = routeToUrl(route, recordId);
+          const response = method === 'GET' ? await people[role].get(url, { maxRedirects: 0 }) : await postForm(people[role], url, {});
+          seen.push(`${role} ${response.status()}`);
+          if (role === 'secondFamily' || role === 'visitor') {
+            const body = await response.text();
+            for (const secret of secrets) expect(body, `${role} must not see the record's contents`).not.toContain(secret);
+          }
+          if (role !== 'visitor' || route.startsWith('record/')) expect(response.headers()['cache-control']).toBe('no-store');
+        }
+        expect(seen).toEqual(roles.map((role) => `${role} ${matrix[route]?.[method][role]}`));
+      });
+    }
+  }
+
+  // The routes that end sessions or change membership, asked last: each person in turn.
+  for (const route of lastRoutes) {
+    test(`POST ${route}`, async () => {
+      const seen: string[] = [];
+      for (const role of roles) {
+        const response = await postForm(people[role], routeToUrl(route, recordId), {});
+        seen.push(`${role} ${response.status()}`);
+      }
+      expect(seen).toEqual(roles.map((role) => `${role} ${matrix[route]?.POST[role]}`));
+    });
+  }
+
+  test(`the matrix covers ${Object.keys(matrix).length} routes × ${roles.length} people × 2 methods`, () => {
+    expect(Object.keys(matrix).length * roles.length * 2).toBeGreaterThanOrEqual(200);
+  });
+});
