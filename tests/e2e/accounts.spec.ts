@@ -193,7 +193,7 @@ test('download all my data, then delete the account after a confirmation that na
 
   await page.context().addCookies((await owner.context.storageState()).cookies);
   await page.goto('/account/delete');
-  await expect(page.locator('.nhsuk-warning-callout')).toContainText('These records will be deleted');
+  await expect(page.locator('.nhsuk-warning-callout')).toContainText('This record will be deleted');
   await expect(page.locator('.nhsuk-warning-callout li')).toHaveText(['Bea']);
   await page.getByLabel('Your password').fill(password);
   await page.getByRole('button', { name: 'Delete my account' }).click();

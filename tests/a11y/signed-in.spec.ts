@@ -1,0 +1,78 @@
+/**
+ * Accessibility of the account and record pages, signed in and out, including their error states:
+ * axe (WCAG 2.0–2.2 A and AA, plus best practice), zero violations.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createConfirmedAccount, createRecordFor, postForm, shareRecord } from '../e2e/accounts.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+for (const path of ['/account/sign-up', '/account/sign-in', '/account/reset-password', '/account/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) {
+  test(`${path} (signed out) has no accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoViolations(page);
+  });
+}
+
+test('sign-up and sign-in error states have no accessibility violations', async ({ page }) => {
+  await page.goto('/account/sign-up');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+  await page.goto('/account/sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+});
+
+test.describe('signed in', () => {
+  let recordId = '';
+  let cookies: Awaited<ReturnType<Awaited<ReturnType<typeof createConfirmedAccount>>['context']['storageState']>>['cookies'] = [];
+
+  test.beforeAll(async () => {
+    const owner = await createConfirmedAccount('a11y-owner');
+    const carer = await createConfirmedAccount('a11y-carer');
+    recordId = await createRecordFor(owner.context, 'Ada');
+    await postForm(owner.context, `/record/${recordId}/notes`, { note: 'First smile today' });
+    await shareRecord(owner.context, recordId, carer, 'carer');
+    // A pending invitation, so the sharing page shows both tables.
+    await postForm(owner.context, `/record/${recordId}/sharing`, { email: 'grandparent@example.com', role: 'viewer' });
+    cookies = (await owner.context.storageState()).cookies;
+  });
+
+  test.beforeEach(async ({ context }) => {
+    await context.addCookies(cookies);
+  });
+
+  for (const path of ['/record', '/record/new', '/account', '/account/change-password', '/account/change-email', '/account/delete', '/account/sign-out', '/record/{id}', '/record/{id}/notes', '/record/{id}/sharing', '/record/{id}/activity', '/record/{id}/leave', '/record/{id}/delete', '/record/00000000-0000-4000-8000-000000000000']) {
+    test(`${path} has no accessibility violations`, async ({ page }) => {
+      await page.goto(path.replace('{id}', recordId));
+      await expectNoViolations(page);
+    });
+  }
+
+  test('record and note error states have no accessibility violations', async ({ page }) => {
+    await page.goto('/record/new');
+    await page.getByRole('button', { name: 'Add record' }).click();
+    await expect(page).toHaveTitle(/^Error:/);
+    await expectNoViolations(page);
+    await page.goto(`/record/${recordId}/notes`);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect(page).toHaveTitle(/^Error:/);
+    await expectNoViolations(page);
+    await page.goto(`/record/${recordId}/sharing`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page).toHaveTitle(/^Error:/);
+    await expectNoViolations(page);
+    await page.goto('/account/delete');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await expect(page).toHaveTitle(/^Error:/);
+    await expectNoViolations(page);
+  });
+});
