@@ -10,6 +10,7 @@ import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
 import { getDatabase } from './lib/database.ts';
 import { renderRefusedPage } from './lib/refused-page.ts';
+import { startHousekeepingIfDue } from './lib/housekeeping.ts';
 import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
 
 /** Pages under /account that work without signing in. */
@@ -48,6 +49,7 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
   const personal = isPersonalArea(pathname);
   const token = readSessionToken(context.cookies);
   if (token && personal) {
+    startHousekeepingIfDue();
     const result = await validateSessionToken((await getDatabase()).db, token, new Date());
     if (result.session) {
       context.locals.user = result.user;

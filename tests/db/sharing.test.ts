@@ -239,3 +239,39 @@ for (const driver of databaseDrivers) {
     });
   });
 }
+
+for (const driver of databaseDrivers) {
+  describe.skipIf(driver.unavailable !== null)(`housekeeping on ${driver.kind}`, () => {
+    test('deletes expired sessions, old rate-limit windows and spent links and invitations, and keeps live ones', async () => {
+      const { database, destroy } = await driver.create();
+      try {
+        await database.migrate();
+        const { sessions: sessionsTable, rateLimits, oneTimeTokens } = await import('../../src/db/schema.ts');
+        const { deleteExpiredSignInData } = await import('../../src/auth/housekeeping.ts');
+        const [user] = await database.db.insert(users).values({ email: 'keep@example.com', passwordHash: 'x' }).returning({ id: users.id });
+        const userId = user?.id ?? '';
+        const hour = 60 * 60 * 1000;
+        const at = (ms: number) => new Date(now.getTime() + ms);
+        await database.db.insert(sessionsTable).values([
+          { id: 'expired', userId, expiresAt: at(-1) },
+          { id: 'live', userId, expiresAt: at(hour) },
+        ]);
+        await database.db.insert(rateLimits).values([
+          { key: 'old', windowStartedAt: at(-25 * hour), attempts: 3 },
+          { key: 'recent', windowStartedAt: at(-hour), attempts: 3 },
+        ]);
+        await database.db.insert(oneTimeTokens).values([
+          { id: 'used-long-ago', userId, purpose: 'verify-email', expiresAt: at(hour), usedAt: at(-25 * hour) },
+          { id: 'expired-long-ago', userId, purpose: 'reset-password', expiresAt: at(-25 * hour) },
+          { id: 'live', userId, purpose: 'reset-password', expiresAt: at(hour) },
+        ]);
+        expect(await deleteExpiredSignInData(database.db, now)).toEqual({ sessions: 1, rateLimits: 1, oneTimeTokens: 2, invitations: 0 });
+        expect((await database.db.select({ id: sessionsTable.id }).from(sessionsTable)).map((row) => row.id)).toEqual(['live']);
+        expect((await database.db.select({ id: oneTimeTokens.id }).from(oneTimeTokens)).map((row) => row.id)).toEqual(['live']);
+      } finally {
+        await database.close();
+        await destroy();
+      }
+    });
+  });
+}
