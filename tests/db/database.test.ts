@@ -27,7 +27,7 @@ for (const driver of databaseDrivers) {
     });
 
     test('reports migration level 0 before migrating, and the latest after', async () => {
-      expect(await database.getMigrationLevel()).toEqual({ applied: 0, available: 3, latest: null });
+      expect(await database.getMigrationLevel()).toEqual({ applied: 0, available: 4, latest: null });
       expect(await database.migrate()).toEqual({ applied: 4, available: 4, latest: '0003_invitations_audit_and_notes' });
     });
 

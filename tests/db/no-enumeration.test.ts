@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
 import { signIn, signUp, type AccountServices } from '../../src/auth/account.ts';
+import type * as PasswordModule from '../../src/auth/password.ts';
 import { databaseDrivers } from './drivers.ts';
 
 const work = vi.hoisted(() => ({ hashes: 0, verifies: 0 }));
 vi.mock('../../src/auth/password.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/auth/password.ts')>();
+  const real = await importOriginal<typeof PasswordModule>();
   return {
     ...real,
     hashPassword: (password: string) => {
