@@ -4,10 +4,9 @@
  * a visitor, the record's owner, a carer, a viewer, and a second family. Statuses are checked without
  * following redirects. A second family never sees the record's contents and never changes anything.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { baseURL, createConfirmedAccount, createRecordFor, postForm, shareRecord } from './accounts.ts';
+import { findSignedInRouteFiles, routeFileToUrl } from './routes.ts';
 
 type Role = 'visitor' | 'owner' | 'carer' | 'viewer' | 'secondFamily';
 type Statuses = Readonly<Record<Role, number>>;
@@ -54,22 +53,10 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
 /** Asked after every other route, in this order: they end sessions or change who can see the record. */
 const lastRoutes = ['record/[recordId]/leave.astro', 'account/sign-out-everywhere.ts', 'account/sign-out.astro'];
 
-/** Every route file under site/pages/record and site/pages/account. */
-function findRouteFiles(): string[] {
-  const pagesDir = path.resolve('site/pages');
-  return ['record', 'account']
-    .flatMap((area) => readdirSync(path.join(pagesDir, area), { recursive: true, encoding: 'utf8' }).map((file) => `${area}/${file.split(path.sep).join('/')}`))
-    .filter((file) => /\.(astro|ts)$/.test(file))
-    .sort();
-}
 
-/** The URL of a route file, with the owner's record in place of [recordId]. */
-function routeToUrl(file: string, recordId: string): string {
-  return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId);
-}
 
 test('every route under /record and /account has a row in the access matrix', () => {
-  expect(findRouteFiles()).toEqual(Object.keys(matrix).sort());
+  expect(findSignedInRouteFiles()).toEqual(Object.keys(matrix).sort());
 });
 
 test.describe.serial('the access matrix', () => {
@@ -97,7 +84,7 @@ test.describe.serial('the access matrix', () => {
       test(`${method} ${route}`, async () => {
         const seen: string[] = [];
         for (const role of roles) {
-          const url = routeToUrl(route, recordId);
+          const url = routeFileToUrl(route, recordId);
           const response = method === 'GET' ? await people[role].get(url, { maxRedirects: 0 }) : await postForm(people[role], url, {});
           seen.push(`${role} ${response.status()}`);
           if (role === 'secondFamily' || role === 'visitor') {
@@ -116,7 +103,7 @@ test.describe.serial('the access matrix', () => {
     test(`POST ${route}`, async () => {
       const seen: string[] = [];
       for (const role of roles) {
-        const response = await postForm(people[role], routeToUrl(route, recordId), {});
+        const response = await postForm(people[role], routeFileToUrl(route, recordId), {});
         seen.push(`${role} ${response.status()}`);
       }
       expect(seen).toEqual(roles.map((role) => `${role} ${matrix[route]?.POST[role]}`));

@@ -3,23 +3,17 @@
  * bodies, the wrong content type, repeated and file fields, and markup in names. Each gets an answer
  * a person can act on, never a server error, and nothing is stored or sent.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { baseURL, createConfirmedAccount, createRecordFor, listEmailsTo, postForm } from './accounts.ts';
+import { findSignedInRouteFiles, routeFileToUrl } from './routes.ts';
 
-/** Routes that end the session or remove the person whatever the body says: only the cross-origin case applies. */
-const bodylessRoutes = new Set(['account/sign-out.astro', 'account/sign-out-everywhere.ts', 'record/[recordId]/leave.astro']);
+/**
+ * Routes that read no form (they end the session, remove the person, or only answer GET): only the
+ * cross-origin case applies.
+ */
+const bodylessRoutes = new Set(['account/download.ts', 'account/sign-out.astro', 'account/sign-out-everywhere.ts', 'record/[recordId]/leave.astro']);
 
-function findFormRoutes(): string[] {
-  const pagesDir = path.resolve('site/pages');
-  return ['record', 'account']
-    .flatMap((area) => readdirSync(path.join(pagesDir, area), { recursive: true, encoding: 'utf8' }).map((file) => `${area}/${file.split(path.sep).join('/')}`))
-    .filter((file) => /\.(astro|ts)$/.test(file) && file !== 'account/download.ts')
-    .sort();
-}
 
-const toUrl = (file: string, recordId: string) => `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId);
 
 test.describe.serial('hostile input', () => {
   let owner: { context: APIRequestContext; email: string };
@@ -50,16 +44,16 @@ test.describe.serial('hostile input', () => {
     ['a malformed multipart body', () => ({ data: '--x\r\nbroken', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } })],
   ];
 
-  for (const route of findFormRoutes()) {
+  for (const route of findSignedInRouteFiles()) {
     test(`${route}: a form from another site is refused and changes nothing`, async () => {
-      const response = await owner.context.post(toUrl(route, recordId), { form: { note: 'x', kind: 'child', name: 'Eve', confirm: 'yes' }, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 });
+      const response = await owner.context.post(routeFileToUrl(route, recordId), { form: { note: 'x', kind: 'child', name: 'Eve', confirm: 'yes' }, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 });
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain('The form was not sent from a page on this website');
     });
     if (bodylessRoutes.has(route)) continue;
     for (const [name, body] of hostileBodies) {
       test(`${route}: ${name} gets a message, never a server error`, async () => {
-        const url = toUrl(route, recordId);
+        const url = routeFileToUrl(route, recordId);
         const response = await owner.context.post(url, { ...body(url), headers: { Origin: baseURL, ...(body(url)?.headers ?? {}) }, maxRedirects: 0 });
         expect(response.status(), `${route} answered ${response.status()}`).toBeLessThan(500);
         if (response.status() >= 400) expect(await response.text()).toMatch(/<h1[^>]*>[^<]+/);

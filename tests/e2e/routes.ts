@@ -1,0 +1,17 @@
+/** The signed-in routes, read from the routes folder so a new route is tested as soon as it exists. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every route file under site/pages/record and site/pages/account, relative to site/pages. */
+export function findSignedInRouteFiles(): string[] {
+  const pagesDir = path.resolve('site/pages');
+  return ['record', 'account']
+    .flatMap((area) => readdirSync(path.join(pagesDir, area), { recursive: true, encoding: 'utf8' }).map((file) => `${area}/${file.split(path.sep).join('/')}`))
+    .filter((file) => /\.(astro|ts)$/.test(file))
+    .sort();
+}
+
+/** The URL of a route file, with `recordId` in place of [recordId]. */
+export function routeFileToUrl(file: string, recordId: string): string {
+  return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId);
+}
