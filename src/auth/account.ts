@@ -34,6 +34,8 @@ export interface AccountServices {
   readonly siteUrl: string;
   /** Told when an email sent in the background fails. Gets the error only, never the address. */
   readonly reportEmailFailure: (error: unknown) => void;
+  /** Given each background task (making a link and sending it), so tests can wait for them. */
+  readonly trackBackgroundTask?: (task: Promise<void>) => void;
 }
 
 const minutes = (count: number) => count * 60 * 1000;
@@ -72,7 +74,18 @@ const invalid = (...errors: FieldError<AccountField>[]): AccountFormProblem => (
 
 /** Starts sending an email without waiting for it. */
 function sendInBackground(services: AccountServices, message: EmailMessage): void {
-  services.mailer.send(message).catch(services.reportEmailFailure);
+  runInBackground(services, () => services.mailer.send(message));
+}
+
+/**
+ * Runs work the answer must not wait for: making a link and emailing it happens for some addresses and
+ * not others, so doing it after answering keeps the answer's timing the same for every address.
+ */
+function runInBackground(services: AccountServices, work: () => Promise<void>): void {
+  const task = Promise.resolve()
+    .then(work)
+    .catch(services.reportEmailFailure);
+  services.trackBackgroundTask?.(task);
 }
 
 /** Builds a link to a page of this site with one query parameter. */
@@ -108,9 +121,12 @@ async function findUserById(db: PortalDatabase, userId: string) {
   }
 }
 
-async function sendVerifyEmail(services: AccountServices, userId: string, email: string): Promise<void> {
-  const token = await createOneTimeToken(services.db, userId, 'verify-email', services.now(), services.randomBytes);
-  sendInBackground(services, writeVerifyEmailMessage(email, buildSiteLink(services.siteUrl, '/account/verify-email', { token })));
+/** Makes a confirmation link and emails it, in the background. */
+function sendVerifyEmail(services: AccountServices, userId: string, email: string): void {
+  runInBackground(services, async () => {
+    const token = await createOneTimeToken(services.db, userId, 'verify-email', services.now(), services.randomBytes);
+    await services.mailer.send(writeVerifyEmailMessage(email, buildSiteLink(services.siteUrl, '/account/verify-email', { token })));
+  });
 }
 
 /** True when another email may go to this address now (so the portal cannot be used to flood an inbox). */
@@ -135,14 +151,19 @@ export async function signUp(services: AccountServices, input: { email: string |
 
   const passwordHash = await hashPassword(input.password ?? '');
   let created: { id: string } | undefined;
+  let existing: Awaited<ReturnType<typeof findUserByEmail>> = null;
   try {
     [created] = await services.db.insert(users).values({ email: email.email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+    if (!created) existing = await findUserByEmail(services.db, email.email);
   } catch (error) {
     throw new DatabaseError('create an account', { cause: error });
   }
   if (await mayEmail(services, email.email)) {
     if (created) {
-      await sendVerifyEmail(services, created.id, email.email);
+      sendVerifyEmail(services, created.id, email.email);
+    } else if (existing && !existing.emailVerified) {
+      // Not yet confirmed: a new confirmation link (the password set first stays until the address is confirmed and, if need be, reset).
+      sendVerifyEmail(services, existing.id, existing.email);
     } else {
       sendInBackground(
         services,
@@ -159,7 +180,7 @@ export async function resendVerifyEmail(services: AccountServices, userId: strin
   if (!user || user.emailVerified) return { ok: false, kind: 'already-verified' };
   const limit = await consumeRateLimit(services.db, rateLimitKey('email', user.email), accountRateLimits.emailsPerAccount, services.now());
   if (!limit.allowed) return { ok: false, kind: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  await sendVerifyEmail(services, user.id, user.email);
+  sendVerifyEmail(services, user.id, user.email);
   return { ok: true };
 }
 
@@ -201,7 +222,9 @@ export async function signIn(services: AccountServices, input: { email: string |
 
   const user = await findUserByEmail(services.db, email.email);
   const matches = await verifyPasswordHash(user?.passwordHash ?? (await getStandInHash()), password);
-  if (!user || !matches) return invalid({ field: 'email', message: signInRefusedMessage });
+  // An account whose address is not confirmed cannot sign in, with the same message as any other refusal:
+  // otherwise signing up with someone's address and then signing in would show whether they had an account.
+  if (!user || !matches || !user.emailVerified) return invalid({ field: 'email', message: signInRefusedMessage });
 
   await resetRateLimit(services.db, accountKey);
   const token = generateSessionToken(services.randomBytes);
@@ -224,8 +247,10 @@ export async function requestPasswordReset(services: AccountServices, input: { e
   if (!byAccount.allowed) return { ok: true };
   const user = await findUserByEmail(services.db, email.email);
   if (user) {
-    const token = await createOneTimeToken(services.db, user.id, 'reset-password', now, services.randomBytes);
-    sendInBackground(services, writeResetPasswordMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password', { token })));
+    runInBackground(services, async () => {
+      const token = await createOneTimeToken(services.db, user.id, 'reset-password', now, services.randomBytes);
+      await services.mailer.send(writeResetPasswordMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password', { token })));
+    });
   }
   return { ok: true };
 }
@@ -259,7 +284,8 @@ export async function resetPassword(services: AccountServices, input: { token: s
     throw new DatabaseError('save a new password', { cause: error });
   }
   await invalidateUserSessions(services.db, user.id);
-  await invalidateUserTokens(services.db, user.id, 'reset-password', services.now());
+  // A pending change of email address may be the work of whoever had the old password: it goes too.
+  for (const purpose of ['reset-password', 'change-email'] as const) await invalidateUserTokens(services.db, user.id, purpose, services.now());
   await resetRateLimit(services.db, rateLimitKey('sign-in:account', user.email));
   return { ok: true };
 }
@@ -292,7 +318,7 @@ export async function changePassword(
     throw new DatabaseError('save a new password', { cause: error });
   }
   await invalidateUserSessions(services.db, user.id, input.sessionId);
-  await invalidateUserTokens(services.db, user.id, 'reset-password', services.now());
+  for (const purpose of ['reset-password', 'change-email'] as const) await invalidateUserTokens(services.db, user.id, purpose, services.now());
   sendInBackground(services, writePasswordChangedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
   return { ok: true };
 }
@@ -318,8 +344,10 @@ export async function requestEmailChange(
   if (!(await mayEmail(services, email.email))) return { ok: true, newEmail: email.email };
   const taken = await findUserByEmail(services.db, email.email);
   if (!taken) {
-    const token = await createOneTimeToken(services.db, user.id, 'change-email', services.now(), services.randomBytes, email.email);
-    sendInBackground(services, writeConfirmNewEmailMessage(email.email, buildSiteLink(services.siteUrl, '/account/confirm-email', { token })));
+    runInBackground(services, async () => {
+      const token = await createOneTimeToken(services.db, user.id, 'change-email', services.now(), services.randomBytes, email.email);
+      await services.mailer.send(writeConfirmNewEmailMessage(email.email, buildSiteLink(services.siteUrl, '/account/confirm-email', { token })));
+    });
   }
   sendInBackground(services, writeEmailChangeRequestedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
   return { ok: true, newEmail: email.email };
@@ -333,7 +361,7 @@ export async function confirmEmailChange(services: AccountServices, token: strin
   if (!used.newEmail) return { ok: false, reason: 'invalid' };
   const newEmail = used.newEmail;
   try {
-    return await services.db.transaction(async (tx) => {
+    const result = await services.db.transaction(async (tx) => {
       const [other] = await tx
         .select({ id: users.id })
         .from(users)
@@ -342,6 +370,9 @@ export async function confirmEmailChange(services: AccountServices, token: strin
       await tx.update(users).set({ email: newEmail, emailVerified: true }).where(eq(users.id, used.userId));
       return { ok: true } as const;
     });
+    // Links already sent to the old address must not work any more.
+    if (result.ok) for (const purpose of ['reset-password', 'verify-email', 'change-email'] as const) await invalidateUserTokens(services.db, used.userId, purpose, services.now());
+    return result;
   } catch (error) {
     throw new DatabaseError('change an email address', { cause: error });
   }

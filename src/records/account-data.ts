@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { auditEvents, notes, recordCarers, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
-import type { RecordRole } from './access.ts';
+import { canPerform, checkRecordAccess, type RecordRole } from './access.ts';
 
 /** What deleting an account would do to each record the person is part of. */
 export interface AccountDeletionPlan {
@@ -40,11 +40,21 @@ export async function planAccountDeletion(db: PortalDatabase, userId: string): P
   }
 }
 
+/** The ids of the records a plan deletes, in a stable order, to compare what was shown with what will happen. */
+export function planToDeletedIds(plan: AccountDeletionPlan): string {
+  return plan.recordsDeleted
+    .map((record) => record.id)
+    .sort()
+    .join(',');
+}
+
 /**
- * Deletes an account, its sessions and tokens, and every record it is the last owner of. Records are
- * locked first, so two owners deleting their accounts at once cannot leave a record with no owner.
+ * Deletes an account, its sessions and tokens, and every record it is the last owner of, exactly as the
+ * person confirmed: `confirmedDeletedIds` is `planToDeletedIds` of the plan they were shown. The records
+ * are locked first and the plan worked out again under the locks; if it has changed (another owner left
+ * or deleted their account meanwhile), nothing is deleted and the person is shown the new plan.
  */
-export async function deleteAccount(db: PortalDatabase, userId: string): Promise<{ readonly recordsDeleted: number }> {
+export async function deleteAccount(db: PortalDatabase, userId: string, confirmedDeletedIds: string): Promise<{ readonly ok: true; readonly recordsDeleted: number } | { readonly ok: false; readonly reason: 'plan-changed' }> {
   try {
     return await db.transaction(async (tx) => {
       const memberships = await tx.select({ recordId: recordCarers.recordId }).from(recordCarers).where(eq(recordCarers.userId, userId));
@@ -52,13 +62,14 @@ export async function deleteAccount(db: PortalDatabase, userId: string): Promise
       if (recordIds.length > 0) {
         await tx.execute(sql`select id from ${records} where ${inArray(records.id, recordIds)} order by id for update`);
       }
+      if (planToDeletedIds(await planAccountDeletion(tx, userId)) !== confirmedDeletedIds) return { ok: false, reason: 'plan-changed' } as const;
       await tx.delete(users).where(eq(users.id, userId));
-      if (recordIds.length === 0) return { recordsDeleted: 0 };
+      if (recordIds.length === 0) return { ok: true, recordsDeleted: 0 } as const;
       const deleted = await tx
         .delete(records)
         .where(and(inArray(records.id, recordIds), sql`not exists (select 1 from ${recordCarers} where ${recordCarers.recordId} = ${records.id} and ${recordCarers.role} = 'owner')`))
         .returning({ id: records.id });
-      return { recordsDeleted: deleted.length };
+      return { ok: true, recordsDeleted: deleted.length } as const;
     });
   } catch (error) {
     throw new DatabaseError('delete an account', { cause: error });
@@ -98,13 +109,16 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
     const describePerson = (email: string | null, id: string | null) => (id === userId ? 'you' : (email ?? 'a former carer'));
     const exported = [];
     for (const membership of memberships) {
+      // Through the one access check, like every other read of record data.
+      const access = await checkRecordAccess(db, userId, membership.id, 'read');
+      if (!access.ok) continue;
       const recordNotes = await db
         .select({ body: notes.body, createdAt: notes.createdAt, authorId: notes.createdBy, authorEmail: users.email })
         .from(notes)
         .leftJoin(users, eq(users.id, notes.createdBy))
         .where(eq(notes.recordId, membership.id))
         .orderBy(asc(notes.createdAt));
-      const isOwner = membership.role === 'owner';
+      const isOwner = canPerform(access.role, 'manage-carers');
       const sharedWith = isOwner
         ? await db
             .select({ email: users.email, role: recordCarers.role })
@@ -125,7 +139,7 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
         id: membership.id,
         kind: membership.kind,
         name: membership.name,
-        yourRole: membership.role as RecordRole,
+        yourRole: access.role,
         createdAt: membership.createdAt.toISOString(),
         notes: recordNotes.map((note) => ({ text: note.body, writtenBy: describePerson(note.authorEmail, note.authorId), createdAt: note.createdAt.toISOString() })),
         ...(isOwner

@@ -11,6 +11,7 @@ import { DatabaseError } from '../errors.ts';
 import type { FieldError } from '../forms.ts';
 import { checkEmailAddress } from '../auth/email-address.ts';
 import { generateSessionToken, sessionTokenToId } from '../auth/session.ts';
+import { consumeRateLimit, rateLimitKey, type RateLimit } from '../auth/rate-limit.ts';
 import { checkRecordAccess, type RecordRole } from './access.ts';
 import { recordAuditEvent } from './audit.ts';
 
@@ -33,11 +34,21 @@ export const roleInvitationPhrases: Readonly<Record<RecordRole, string>> = {
 
 type Denied = { readonly ok: false; readonly reason: 'not-found' | 'forbidden' };
 
+/**
+ * Invitations are emails we send to addresses people type, so they are limited: per invited address
+ * (shared with every other email to it) and per inviting owner.
+ */
+export const invitationRateLimits = {
+  perInvitedAddress: { attempts: 5, windowMs: 60 * 60 * 1000 },
+  perOwner: { attempts: 20, windowMs: 60 * 60 * 1000 },
+} as const satisfies Record<string, RateLimit>;
+
 /** The outcome of inviting someone. The link is shown to the owner, who may also send it themselves. */
 export type InvitationResult =
   | { readonly ok: true; readonly token: string; readonly email: string; readonly role: RecordRole }
   | Denied
-  | { readonly ok: false; readonly reason: 'invalid'; readonly errors: readonly FieldError<'email' | 'role'>[] };
+  | { readonly ok: false; readonly reason: 'invalid'; readonly errors: readonly FieldError<'email' | 'role'>[] }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
 
 /** Invites someone by email to share a record with the role chosen. Owners only. */
 export async function inviteCarer(
@@ -59,6 +70,13 @@ export async function inviteCarer(
       .innerJoin(users, eq(users.id, recordCarers.userId))
       .where(and(eq(recordCarers.recordId, input.recordId), eq(users.email, email.email)));
     if (existing) return { ok: false, reason: 'invalid', errors: [{ field: 'email', message: 'This person can already see this record' }] };
+    for (const [key, limit] of [
+      [rateLimitKey('invite:owner', input.actorId), invitationRateLimits.perOwner],
+      [rateLimitKey('email', email.email), invitationRateLimits.perInvitedAddress],
+    ] as const) {
+      const decision = await consumeRateLimit(db, key, limit, input.now);
+      if (!decision.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: decision.retryAfterMs };
+    }
     const token = generateSessionToken(input.randomBytes);
     await db.transaction(async (tx) => {
       // One live invitation per person per record: a new one replaces any earlier link.

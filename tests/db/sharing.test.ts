@@ -11,7 +11,7 @@ import { checkRecordName, createRecord, listAccessibleRecords } from '../../src/
 import { acceptInvitation, cancelInvitation, deleteRecord, describeInvitation, invitationLifetimeMs, inviteCarer, leaveRecord, listCarers, removeCarer } from '../../src/records/carers.ts';
 import { addNote, checkNoteText, listNotes } from '../../src/records/notes.ts';
 import { listAuditEvents } from '../../src/records/audit.ts';
-import { deleteAccount, exportAccountData, planAccountDeletion } from '../../src/records/account-data.ts';
+import { deleteAccount, exportAccountData, planAccountDeletion, planToDeletedIds } from '../../src/records/account-data.ts';
 import { databaseDrivers } from './drivers.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
@@ -223,19 +223,45 @@ for (const driver of databaseDrivers) {
       });
       expect(await planAccountDeletion(database.db, carer.id)).toEqual({ recordsDeleted: [], recordsLeft: [{ id: recordId, name: 'Ada' }] });
 
-      expect(await deleteAccount(database.db, owner.id)).toEqual({ recordsDeleted: 1 });
+      expect(await deleteAccount(database.db, owner.id, planToDeletedIds(await planAccountDeletion(database.db, owner.id)))).toEqual({ ok: true, recordsDeleted: 1 });
       expect(await listAccessibleRecords(database.db, viewer.id)).toEqual([]);
       expect(await listAccessibleRecords(database.db, partner.id)).toEqual([{ recordId: coOwned, kind: 'pregnancy', name: 'Bump', role: 'owner' }]);
       expect(await database.db.select().from(users).where(eq(users.id, owner.id))).toEqual([]);
     });
 
-    test('two owners deleting their accounts at the same moment still delete the record they shared', async () => {
+    test('two owners deleting their accounts at the same moment: one goes, the other is shown that the record would now be deleted', async () => {
       const first = await createPerson('first');
       const second = await createPerson('second');
       const recordId = await createRecord(database.db, first.id, 'child', 'Shared');
       await database.db.insert(recordCarers).values({ recordId, userId: second.id, role: 'owner' });
-      await Promise.all([deleteAccount(database.db, first.id), deleteAccount(database.db, second.id)]);
-      expect(await database.db.select().from(records).where(eq(records.id, recordId))).toEqual([]);
+      // Both were shown "you will be taken off Shared; the other owner keeps it".
+      const shown = planToDeletedIds(await planAccountDeletion(database.db, first.id));
+      expect(shown).toBe('');
+      const results = await Promise.all([deleteAccount(database.db, first.id, shown), deleteAccount(database.db, second.id, shown)]);
+      expect(results.map((result) => result.ok).sort()).toEqual([false, true]);
+      expect(results.find((result) => !result.ok)).toEqual({ ok: false, reason: 'plan-changed' });
+      // The record was never deleted without its last owner being told.
+      expect(await database.db.select({ id: records.id }).from(records).where(eq(records.id, recordId))).toEqual([{ id: recordId }]);
+    });
+
+    test('a plan that no longer matches deletes nothing', async () => {
+      const person = await createPerson('stale-plan');
+      const recordId = await createRecord(database.db, person.id, 'child', 'Kept');
+      expect(await deleteAccount(database.db, person.id, '')).toEqual({ ok: false, reason: 'plan-changed' });
+      expect(await listAccessibleRecords(database.db, person.id)).toEqual([{ recordId, kind: 'child', name: 'Kept', role: 'owner' }]);
+    });
+
+    test('invitations are limited per invited address and per owner', async () => {
+      const { owner, recordId } = await createFamily();
+      const { invitationRateLimits } = await import('../../src/records/carers.ts');
+      for (let attempt = 1; attempt <= invitationRateLimits.perInvitedAddress.attempts; attempt += 1) {
+        expect((await inviteCarer(database.db, { actorId: owner.id, recordId, email: 'popular@example.com', role: 'viewer', now, randomBytes })).ok).toBe(true);
+      }
+      expect(await inviteCarer(database.db, { actorId: owner.id, recordId, email: 'popular@example.com', role: 'viewer', now, randomBytes })).toMatchObject({ ok: false, reason: 'rate-limited' });
+      for (let attempt = invitationRateLimits.perInvitedAddress.attempts + 2; attempt <= invitationRateLimits.perOwner.attempts; attempt += 1) {
+        expect((await inviteCarer(database.db, { actorId: owner.id, recordId, email: `person${attempt}@example.com`, role: 'viewer', now, randomBytes })).ok).toBe(true);
+      }
+      expect(await inviteCarer(database.db, { actorId: owner.id, recordId, email: 'one-more@example.com', role: 'viewer', now, randomBytes })).toMatchObject({ ok: false, reason: 'rate-limited' });
     });
   });
 }
