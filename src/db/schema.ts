@@ -2,7 +2,7 @@
  * The database schema, in Drizzle's PostgreSQL dialect. drizzle-kit generates the committed
  * migrations in `drizzle/` from this file (`npm run db:generate`).
  */
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -95,9 +95,21 @@ export const records = pgTable(
     kind: text('kind').notNull(),
     /** What the family calls this record: a child's name, or "Our pregnancy". */
     name: text('name').notNull(),
+    /** The child's or the pregnancy's details, checked by src/red-book before they are stored. */
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    /** Open, or closed (a pregnancy that ended, a child who has died): closed records are read-only and never send anything. */
+    status: text('status').notNull().default('open'),
+    closedReason: text('closed_reason'),
+    closedOn: date('closed_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
-  (table) => [check('records_kind', sql`${table.kind} in ('child', 'pregnancy')`), check('records_name_length', sql`char_length(${table.name}) between 1 and 60`)],
+  (table) => [
+    check('records_kind', sql`${table.kind} in ('child', 'pregnancy')`),
+    check('records_name_length', sql`char_length(${table.name}) between 1 and 60`),
+    check('records_status', sql`${table.status} in ('open', 'closed')`),
+    check('records_closed_reason', sql`(${table.status} = 'closed') = (${table.closedReason} is not null) and (${table.closedReason} is null or ${table.closedReason} in ('born', 'pregnancy-loss', 'child-died'))`),
+  ],
 );
 
 /** Who can see and change a record, and how: owner, carer or viewer. */
@@ -176,4 +188,53 @@ export const notes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('notes_record_id_idx').on(table.recordId, table.createdAt), check('notes_body_length', sql`char_length(${table.body}) between 1 and 2000`)],
+);
+
+/**
+ * The red book's entries: measurements, immunisations given, health reviews, screening results and
+ * developmental firsts. `data` holds the kind's own fields, checked in src/red-book before storing.
+ * Every entry says who recorded it (`provenance`); edits and deletions keep the earlier values in
+ * `entry_versions`.
+ */
+export const entries = pgTable(
+  'entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    data: jsonb('data').notNull(),
+    provenance: text('provenance').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('entries_record_kind_idx').on(table.recordId, table.kind, table.occurredOn),
+    check('entries_kind', sql`${table.kind} in ('measurement', 'immunisation', 'health-review', 'screening', 'first')`),
+    check('entries_provenance', sql`${table.provenance} in ('parent-or-carer', 'professional', 'imported')`),
+  ],
+);
+
+/** Every version of every entry, oldest first: what it said, who changed it and when. */
+export const entryVersions = pgTable(
+  'entry_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => entries.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    change: text('change').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    data: jsonb('data').notNull(),
+    provenance: text('provenance').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique('entry_versions_entry_version').on(table.entryId, table.version), check('entry_versions_change', sql`${table.change} in ('created', 'edited', 'deleted')`)],
 );

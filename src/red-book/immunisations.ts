@@ -1,0 +1,55 @@
+/**
+ * Immunisations in the red book: the doses a family records as given, and the engine's assessment of
+ * the child's whole schedule from them (given, due, overdue, not yet due, no longer offered).
+ */
+import type { IsoDate } from '../dates/index.ts';
+import type { FieldError } from '../forms.ts';
+import { assessImmunisations, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
+import { vaccineNames } from '../immunisation/vaccine-names.ts';
+import { readDateParts } from '../content/stage-finder.ts';
+import type { ChildDetails } from './child-details.ts';
+import type { Entry } from './entries.ts';
+
+/** An immunisation entry's own fields. */
+export interface ImmunisationData {
+  readonly vaccine: VaccineCode;
+  readonly place: string | null;
+  readonly batch: string | null;
+}
+
+/** The form's fields. */
+export type ImmunisationField = 'vaccine' | 'givenOn' | 'place' | 'batch';
+
+const vaccineCodes = Object.keys(vaccineNames) as VaccineCode[];
+
+/** Checks a "vaccine given" form against the child's date of birth and `today`. */
+export function checkImmunisationGiven(
+  input: Readonly<Record<string, string | null | undefined>>,
+  child: ChildDetails,
+  today: IsoDate,
+): { readonly ok: true; readonly occurredOn: IsoDate; readonly data: ImmunisationData } | { readonly ok: false; readonly errors: readonly FieldError<ImmunisationField>[] } {
+  const errors: FieldError<ImmunisationField>[] = [];
+  const vaccine = vaccineCodes.find((code) => code === input.vaccine) ?? null;
+  if (!vaccine) errors.push({ field: 'vaccine', message: 'Select which vaccine was given' });
+  const date = readDateParts({ day: input['givenOn-day'] ?? '', month: input['givenOn-month'] ?? '', year: input['givenOn-year'] ?? '' }, 'the date it was given');
+  let givenOn: IsoDate | null = null;
+  if (!date.ok) errors.push({ field: 'givenOn', message: date.message });
+  else if (date.date > today) errors.push({ field: 'givenOn', message: 'The date it was given must be today or in the past' });
+  else if (date.date < child.dateOfBirth) errors.push({ field: 'givenOn', message: 'The date it was given must be on or after the date of birth' });
+  else givenOn = date.date;
+  const place = (input.place ?? '').trim();
+  const batch = (input.batch ?? '').trim();
+  if ([...place].length > 100) errors.push({ field: 'place', message: 'Where it was given must be 100 characters or fewer' });
+  if (batch !== '' && !/^[A-Za-z0-9 ./-]{1,30}$/.test(batch)) errors.push({ field: 'batch', message: 'Batch number must only include letters, numbers, spaces, hyphens, full stops and slashes, up to 30 characters' });
+  if (errors.length > 0 || !vaccine || !givenOn) return { ok: false, errors };
+  return { ok: true, occurredOn: givenOn, data: { vaccine, place: place || null, batch: batch || null } };
+}
+
+/** The engine's assessment of this child's schedule, from the doses recorded. */
+export function assessChildImmunisations(child: ChildDetails, immunisationEntries: readonly Entry[], today: IsoDate): ImmunisationAssessment {
+  return assessImmunisations({
+    dateOfBirth: child.dateOfBirth,
+    given: immunisationEntries.map((entry) => ({ vaccine: (entry.data as unknown as ImmunisationData).vaccine, givenOn: entry.occurredOn })),
+    today,
+  });
+}
