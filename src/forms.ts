@@ -32,3 +32,8 @@ export function readTextField(form: FormData | null, name: string): string | nul
   const [only] = values;
   return typeof only === 'string' ? only : null;
 }
+
+/** Reads every named text field at once (see `readTextField`); missing ones are null. */
+export function readTextFields(form: FormData | null, names: readonly string[]): Record<string, string | null> {
+  return Object.fromEntries(names.map((name) => [name, readTextField(form, name)]));
+}

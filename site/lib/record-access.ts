@@ -1,6 +1,7 @@
 /** The record pages' one way in: the signed-in person's access to the record in the URL, through the access check in src/. */
 import type { PortalDatabase } from '../../src/db/index.ts';
 import { checkRecordAccess, type RecordAccess, type RecordAction } from '../../src/records/access.ts';
+import { readRecord } from '../../src/red-book/entries.ts';
 import { getDatabase } from './database.ts';
 
 /** Checks access for the page's record. Pages render `DeniedPage` with the status set here when it is refused. */
@@ -22,3 +23,15 @@ export const recordKindLabels = { child: 'Child', pregnancy: 'Pregnancy' } as co
 
 /** How a role reads on the page. */
 export const roleLabels = { owner: 'Owner', carer: 'Carer', viewer: 'Viewer' } as const;
+
+/** A record page's record with its details and state, or the status to refuse with. */
+export async function loadRecordWithDetails(
+  locals: App.Locals,
+  response: { status?: number },
+  recordId: string | undefined,
+  action: RecordAction,
+): Promise<{ readonly db: PortalDatabase; readonly userId: string; readonly access: RecordAccess; readonly record: Awaited<ReturnType<typeof readRecord>> | null }> {
+  const loaded = await loadRecordAccess(locals, response, recordId, action);
+  const record = loaded.access.ok ? await readRecord(loaded.db, loaded.userId, loaded.access.record.id) : null;
+  return { ...loaded, record };
+}

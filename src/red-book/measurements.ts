@@ -157,3 +157,15 @@ export function describeCentile(result: CentileResult): string {
   const suffix = rounded % 100 >= 11 && rounded % 100 <= 13 ? 'th' : rounded % 10 === 1 ? 'st' : rounded % 10 === 2 ? 'nd' : rounded % 10 === 3 ? 'rd' : 'th';
   return `${rounded}${suffix} centile${result.ageBasis === 'corrected' ? ' (corrected age)' : ''}`;
 }
+
+/** An age as the red book says it: days for the first 2 weeks, weeks to 13 weeks, then months (and years from 2). */
+export function describeAge(ageInDays: number): string {
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (ageInDays < 14) return plural(ageInDays, 'day');
+  if (ageInDays < 91) return plural(Math.floor(ageInDays / 7), 'week');
+  const months = Math.floor(ageInDays / 30.4375);
+  if (months < 24) return plural(months, 'month');
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return rest === 0 ? plural(years, 'year') : `${plural(years, 'year')} ${plural(rest, 'month')}`;
+}

@@ -76,3 +76,31 @@ test.describe('signed in', () => {
     await expectNoViolations(page);
   });
 });
+
+test('the red book pages, filled in and in their error states, have no accessibility violations', async ({ page }) => {
+  const owner = await createConfirmedAccount('a11y-red-book');
+  const recordId = await createRecordFor(owner.context, 'Cal');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  for (const path of ['details', 'measurements', 'immunisations']) {
+    await page.goto(`/record/${recordId}/${path}`);
+    await expectNoViolations(page);
+  }
+  await page.goto(`/record/${recordId}/details`);
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+  await postForm(owner.context, `/record/${recordId}/details`, { 'dateOfBirth-day': '1', 'dateOfBirth-month': '9', 'dateOfBirth-year': '2026', sex: 'male', gestationWeeks: '39', gestationDays: '3', birthWeightKg: '3.6' });
+  await postForm(owner.context, `/record/${recordId}/measurements`, { quantity: 'weight', value: '4.9', 'measuredOn-day': '1', 'measuredOn-month': '11', 'measuredOn-year': '2026' });
+  for (const path of ['details', 'measurements', 'immunisations']) {
+    await page.goto(`/record/${recordId}/${path}`);
+    await expectNoViolations(page);
+  }
+  await page.goto(`/record/${recordId}/measurements`);
+  await page.getByRole('button', { name: 'Add measurement' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+  await page.goto(`/record/${recordId}/immunisations`);
+  await page.getByRole('button', { name: 'Record vaccine' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+});

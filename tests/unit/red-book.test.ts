@@ -1,7 +1,7 @@
 /** The red book's forms and calculations: child details, measurements with centiles, immunisations. */
 import { describe, expect, test } from 'vitest';
 import { checkChildDetails, type ChildDetails } from '../../src/red-book/child-details.ts';
-import { assessMeasurements, checkMeasurement, describeCentile } from '../../src/red-book/measurements.ts';
+import { assessMeasurements, checkMeasurement, describeAge, describeCentile } from '../../src/red-book/measurements.ts';
 import { checkImmunisationGiven } from '../../src/red-book/immunisations.ts';
 import type { Entry } from '../../src/red-book/entries.ts';
 
@@ -140,5 +140,21 @@ describe('immunisations given', () => {
     const result = checkImmunisationGiven(input, termGirl, today);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual({ field, message });
+  });
+});
+
+describe('describeAge', () => {
+  test.each([
+    [0, '0 days'],
+    [1, '1 day'],
+    [13, '13 days'],
+    [14, '2 weeks'],
+    [90, '12 weeks'],
+    [91, '2 months'],
+    [730, '23 months'],
+    [731, '2 years'],
+    [1000, '2 years 8 months'],
+  ])('%i days reads as %s', (days, text) => {
+    expect(describeAge(days)).toBe(text);
   });
 });
