@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { checkChildDetails, type ChildDetails } from '../../src/red-book/child-details.ts';
 import { assessMeasurements, checkMeasurement, describeAge, describeCentile } from '../../src/red-book/measurements.ts';
 import { checkImmunisationGiven } from '../../src/red-book/immunisations.ts';
+import { checkPregnancyDetails, listPregnancyDueItems } from '../../src/red-book/pregnancy.ts';
+import { checkBirth } from '../../src/red-book/outcomes.ts';
 import type { Entry } from '../../src/red-book/entries.ts';
 
 const today = '2026-11-25';
@@ -156,5 +158,55 @@ describe('describeAge', () => {
     [1000, '2 years 8 months'],
   ])('%i days reads as %s', (days, text) => {
     expect(describeAge(days)).toBe(text);
+  });
+});
+
+describe('pregnancy', () => {
+  test.each([
+    [{ 'dueDate-day': '20', 'dueDate-month': '12', 'dueDate-year': '2026' }, { ok: true, details: { dueDate: '2026-12-20' } }],
+    // 280 days after the first day of the last period.
+    [{ 'lastPeriod-day': '15', 'lastPeriod-month': '3', 'lastPeriod-year': '2026' }, { ok: true, details: { dueDate: '2026-12-20' } }],
+    [{}, { ok: false, errors: [{ field: 'dueDate', message: 'Enter your due date, or the first day of your last period' }] }],
+    [{ 'dueDate-day': '10', 'dueDate-month': '11', 'dueDate-year': '2026' }, { ok: false, errors: [{ field: 'dueDate', message: 'Your due date must be no more than 2 weeks ago. If your baby has been born, tell us on the record page' }] }],
+    [{ 'dueDate-day': '11', 'dueDate-month': '11', 'dueDate-year': '2026' }, { ok: true, details: { dueDate: '2026-11-11' } }],
+    // 280 days from today is 1 September 2027: the last due date accepted.
+    [{ 'dueDate-day': '1', 'dueDate-month': '9', 'dueDate-year': '2027' }, { ok: true, details: { dueDate: '2027-09-01' } }],
+    [{ 'dueDate-day': '2', 'dueDate-month': '9', 'dueDate-year': '2027' }, { ok: false, errors: [{ field: 'dueDate', message: 'Your due date must be within the next 40 weeks' }] }],
+    [{ 'lastPeriod-day': '26', 'lastPeriod-month': '11', 'lastPeriod-year': '2026' }, { ok: false, errors: [{ field: 'lastPeriod', message: 'The first day of your last period must be today or in the past' }] }],
+  ])('%o → %o', (input, expected) => {
+    expect(checkPregnancyDetails(input, today)).toEqual(expected);
+  });
+
+  test.each([
+    // Due 20 December 2026: the last period started 15 March 2026; 16 weeks is 5 July, 28 weeks is 27 September.
+    ['2026-07-04', 'whooping-cough-vaccine', 'not yet due'],
+    ['2026-07-05', 'whooping-cough-vaccine', 'due'],
+    ['2026-09-26', 'rsv-vaccine', 'not yet due'],
+    ['2026-09-27', 'rsv-vaccine', 'due'],
+    ['2026-09-27', 'antenatal-contact', 'due'],
+  ] as const)('on %s the %s is %s', (on, code, status) => {
+    expect(listPregnancyDueItems({ dueDate: '2026-12-20' }, on).find((item) => item.code === code)?.status).toBe(status);
+  });
+
+  test('the flu vaccine is listed in flu season only, and the antenatal contact goes once it is done', () => {
+    expect(listPregnancyDueItems({ dueDate: '2026-12-20' }, '2026-08-31').some((item) => item.code === 'flu-vaccine')).toBe(false);
+    expect(listPregnancyDueItems({ dueDate: '2026-12-20' }, '2026-09-01').some((item) => item.code === 'flu-vaccine')).toBe(true);
+    expect(listPregnancyDueItems({ dueDate: '2026-12-20' }, '2026-10-01', { antenatalContactOn: '2026-09-30' }).some((item) => item.code === 'antenatal-contact')).toBe(false);
+  });
+
+  const birth = { 'dateOfBirth-day': '20', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', babies: '2', 'baby1-name': 'Ada', 'baby1-sex': 'female', 'baby2-name': 'Ben', 'baby2-sex': 'male' };
+  test('gestation at birth is worked out from the due date, unless it is given', () => {
+    expect(checkBirth(birth, '2026-12-20', today)).toEqual({ ok: true, dateOfBirth: '2026-11-20', gestation: { weeks: 35, days: 5 }, babies: [{ name: 'Ada', sex: 'female' }, { name: 'Ben', sex: 'male' }] });
+    expect(checkBirth({ ...birth, gestationWeeks: '36', gestationDays: '1' }, '2026-12-20', today)).toMatchObject({ ok: true, gestation: { weeks: 36, days: 1 } });
+  });
+  test.each([
+    [{ ...birth, 'baby2-name': '' }, 'baby2-name', 'Enter a name for baby 2'],
+    [{ ...birth, 'baby1-sex': '' }, 'baby1-sex', 'Select the sex of baby 1'],
+    [{ ...birth, 'dateOfBirth-day': '26' }, 'dateOfBirth', 'The date of birth must be today or in the past'],
+    [{ ...birth, gestationWeeks: '50' }, 'gestationWeeks', 'Enter a gestation between 22 weeks and 44 weeks 6 days'],
+  ])('%o is refused at %s', (input, field, message) => {
+    const result = checkBirth(input, '2026-12-20', today);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContainEqual({ field, message });
   });
 });
