@@ -30,8 +30,14 @@ export async function loadRecordWithDetails(
   response: { status?: number },
   recordId: string | undefined,
   action: RecordAction,
+  kind?: 'child' | 'pregnancy',
 ): Promise<{ readonly db: PortalDatabase; readonly userId: string; readonly access: RecordAccess; readonly record: Awaited<ReturnType<typeof readRecord>> | null }> {
   const loaded = await loadRecordAccess(locals, response, recordId, action);
+  // A page for one kind of record does not exist for the other kind.
+  if (kind && loaded.access.ok && loaded.access.record.kind !== kind) {
+    response.status = 404;
+    return { ...loaded, access: { ok: false, reason: 'not-found' }, record: null };
+  }
   const record = loaded.access.ok ? await readRecord(loaded.db, loaded.userId, loaded.access.record.id) : null;
   return { ...loaded, record };
 }

@@ -106,7 +106,7 @@ export async function listAccessibleRecords(db: PortalDatabase, userId: string):
       .from(recordCarers)
       .innerJoin(records, eq(records.id, recordCarers.recordId))
       .where(eq(recordCarers.userId, userId))
-      .orderBy(records.createdAt, records.id);
+      .orderBy(records.createdAt, records.name, records.id);
     return rows.map((row) => ({ ...row, kind: row.kind as 'child' | 'pregnancy', role: row.role as RecordRole }));
   } catch (error) {
     throw new DatabaseError('list records', { cause: error });

@@ -104,3 +104,24 @@ test('the red book pages, filled in and in their error states, have no accessibi
   await expect(page).toHaveTitle(/^Error:/);
   await expectNoViolations(page);
 });
+
+test('the pregnancy pages and the outcome forms have no accessibility violations', async ({ page }) => {
+  const owner = await createConfirmedAccount('a11y-pregnancy');
+  const recordId = await createRecordFor(owner.context, 'Bump', 'pregnancy');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  await page.goto(`/record/${recordId}/pregnancy`);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Save due date' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+  const due = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await postForm(owner.context, `/record/${recordId}/pregnancy`, { 'dueDate-day': String(Number(due.slice(8))), 'dueDate-month': String(Number(due.slice(5, 7))), 'dueDate-year': due.slice(0, 4) });
+  for (const path of ['pregnancy', 'outcome', 'outcome?outcome=born', 'outcome?outcome=born&babies=3', 'outcome?outcome=loss']) {
+    await page.goto(`/record/${recordId}/${path}`);
+    await expectNoViolations(page);
+  }
+  await page.goto(`/record/${recordId}/outcome?outcome=born&babies=2`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+});

@@ -44,6 +44,9 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'record/[recordId]/details.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
   'record/[recordId]/measurements.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
   'record/[recordId]/immunisations.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  // The matrix's record is a child's: the pregnancy pages answer "not found" for it, for everyone.
+  'record/[recordId]/pregnancy.astro': { GET: onRecord(404, 404, 404), POST: onRecord(404, 404, 403) },
+  'record/[recordId]/outcome.astro': { GET: onRecord(404, 403, 403), POST: onRecord(404, 403, 403) },
   'record/[recordId]/sharing.astro': { GET: onRecord(200, 403, 403), POST: onRecord(400, 403, 403) },
   'record/[recordId]/sharing/remove.astro': { GET: onRecord(303, 403, 403), POST: onRecord(400, 403, 403) },
   'record/[recordId]/sharing/cancel.astro': { GET: onRecord(303, 403, 403), POST: onRecord(400, 403, 403) },

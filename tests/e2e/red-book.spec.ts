@@ -97,3 +97,72 @@ test('a baby born at 30 weeks: centiles at corrected age, vaccines at actual age
   await expect(readOnly!.locator('.portal-measurements__item')).toHaveCount(2);
   await expect(readOnly!.getByRole('button', { name: 'Add measurement' })).toHaveCount(0);
 });
+
+test('a pregnancy: due date, what is due, then twins are born and each gets a record shared as the pregnancy was', async ({ page }) => {
+  const owner = await createConfirmedAccount('twins-owner');
+  const carer = await createConfirmedAccount('twins-carer');
+  const recordId = await createRecordFor(owner.context, 'Our pregnancy', 'pregnancy');
+  await shareRecord(owner.context, recordId, carer, 'carer');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+
+  // Due in 60 days: 31 weeks and 3 days pregnant, so the whooping cough and RSV vaccines are due.
+  await page.goto(`/record/${recordId}/pregnancy`);
+  const due = daysAgo(-60);
+  await fillDate(page, 'dueDate', due);
+  await page.getByRole('button', { name: 'Save due date' }).click();
+  await expect(page.locator('.nhsuk-body-l')).toContainText('You are 31 weeks and 3 days pregnant.');
+  for (const item of ['Whooping cough vaccine', 'RSV vaccine']) await expect(page.locator('.portal-measurements__item', { hasText: item }).locator('.nhsuk-tag')).toHaveText('Due');
+
+  // A carer cannot record the birth; only owners can.
+  expect((await carer.context.get(`/record/${recordId}/outcome`, { maxRedirects: 0 })).status()).toBe(403);
+
+  await page.goto(`/record/${recordId}`);
+  await page.getByRole('link', { name: 'Tell us your baby has been born, or your pregnancy has ended' }).click();
+  await page.getByRole('link', { name: 'My baby has been born' }).click();
+  await page.getByRole('link', { name: 'More than one baby? Add twins or triplets' }).click();
+  await fillDate(page, 'dateOfBirth', daysAgo(1));
+  await page.locator('#baby1-name').fill('Ada');
+  await page.locator('#baby1-sex').check();
+  await page.locator('#baby2-name').fill('Ben');
+  await page.locator('#baby2-sex-2').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText("Your babies' records have been made, one for each baby.")).toBeVisible();
+  await expect(page.locator('.nhsuk-card__link')).toHaveText(['Our pregnancy', 'Ada', 'Ben']);
+
+  // Born 61 days before the due date: 31+2 weeks, so Ada's growth is at corrected age.
+  await page.getByRole('link', { name: 'Ada' }).click();
+  await page.getByRole('link', { name: 'Details' }).click();
+  await expect(page.getByLabel('Weeks', { exact: true })).toHaveValue('31');
+  await expect(page.getByLabel('Days', { exact: true })).toHaveValue('2');
+
+  // The carer shares both babies' records as a carer.
+  const carerPage = await (await page.context().browser()!.newContext({ storageState: await carer.context.storageState() })).newPage();
+  await carerPage.goto('/record');
+  await expect(carerPage.locator('.nhsuk-card__link')).toHaveText(['Our pregnancy', 'Ada', 'Ben']);
+  await expect(carerPage.locator('.nhsuk-card', { hasText: 'Ben' })).toContainText('You are a carer.');
+});
+
+test('a pregnancy loss: the record closes gently, nothing is due, no congratulations, support is offered', async ({ page }) => {
+  const owner = await createConfirmedAccount('loss');
+  const recordId = await createRecordFor(owner.context, 'Our pregnancy', 'pregnancy');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  await page.goto(`/record/${recordId}/pregnancy`);
+  await fillDate(page, 'dueDate', daysAgo(-100));
+  await page.getByRole('button', { name: 'Save due date' }).click();
+  await expect(page.locator('.portal-measurements__item')).not.toHaveCount(0);
+
+  await page.goto(`/record/${recordId}/outcome`);
+  await page.getByRole('link', { name: 'My pregnancy has ended (pregnancy loss)' }).click();
+  await page.getByRole('button', { name: 'Close this record' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We are so sorry for your loss');
+  await expect(page.getByRole('link', { name: 'miscarriage and pregnancy loss' })).toHaveAttribute('href', '/guides/miscarriage-and-pregnancy-loss');
+  await expect(page.locator('main')).not.toContainText(/congratulations/i);
+
+  await page.goto(`/record/${recordId}/pregnancy`);
+  await expect(page.getByText('This record is closed. Nothing is due and we will not send you anything about it.')).toBeVisible();
+  await expect(page.locator('.portal-measurements__item')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save due date' })).toHaveCount(0);
+  await page.goto(`/record/${recordId}`);
+  await expect(page.getByRole('link', { name: /Tell us your baby has been born/ })).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText(/congratulations/i);
+});
