@@ -31,28 +31,14 @@ export type RecordAccess =
   | { readonly ok: true; readonly role: RecordRole; readonly record: { readonly id: string; readonly kind: 'child' | 'pregnancy'; readonly name: string } }
   | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' };
 
-/** True when `value` has the shape of a record id (a UUID), so a malformed id never reaches the database. */
-export function isRecordId(value: string): boolean {
+/** True when `value` has the shape of an id (a UUID), so a malformed id never reaches the database. */
+export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
-/** The role a user has on a record, or null when they have none (or the id is not a record id at all). */
-export async function findRecordRole(db: PortalDatabase, userId: string, recordId: string): Promise<RecordRole | null> {
-  if (!isRecordId(recordId)) return null;
-  try {
-    const [row] = await db
-      .select({ role: recordCarers.role })
-      .from(recordCarers)
-      .where(and(eq(recordCarers.recordId, recordId), eq(recordCarers.userId, userId)));
-    return (row?.role as RecordRole | undefined) ?? null;
-  } catch (error) {
-    throw new DatabaseError('check access to a record', { cause: error });
-  }
 }
 
 /** Checks that `userId` may perform `action` on `recordId`; on success, says what the record is. */
 export async function checkRecordAccess(db: PortalDatabase, userId: string, recordId: string, action: RecordAction): Promise<RecordAccess> {
-  if (!isRecordId(recordId)) return { ok: false, reason: 'not-found' };
+  if (!isUuid(recordId)) return { ok: false, reason: 'not-found' };
   let row: { role: string; kind: string; name: string } | undefined;
   try {
     [row] = await db

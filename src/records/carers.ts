@@ -12,7 +12,7 @@ import type { FieldError } from '../forms.ts';
 import { checkEmailAddress } from '../auth/email-address.ts';
 import { generateSessionToken, sessionTokenToId } from '../auth/session.ts';
 import { consumeRateLimit, rateLimitKey, type RateLimit } from '../auth/rate-limit.ts';
-import { checkRecordAccess, type RecordRole } from './access.ts';
+import { checkRecordAccess, isUuid, type RecordRole } from './access.ts';
 import { recordAuditEvent } from './audit.ts';
 
 /** How long an invitation link works. */
@@ -255,7 +255,7 @@ export async function removeCarer(
   const access = await checkRecordAccess(db, input.actorId, input.recordId, 'manage-carers');
   if (!access.ok) return access;
   const target = input.userId;
-  if (!target || !/^[0-9a-f-]{36}$/i.test(target)) return { ok: false, reason: 'not-a-carer' };
+  if (!target || !isUuid(target)) return { ok: false, reason: 'not-a-carer' };
   try {
     return await db.transaction(async (tx) => {
       await lockRecord(tx, input.recordId);

@@ -8,7 +8,7 @@ import type { PortalDatabase } from '../db/index.ts';
 import { entries, entryVersions, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import type { IsoDate } from '../dates/index.ts';
-import { checkRecordAccess, type RecordAccess } from '../records/access.ts';
+import { checkRecordAccess, isUuid, type RecordAccess } from '../records/access.ts';
 
 /** The kinds of entry. */
 export type EntryKind = 'measurement' | 'immunisation' | 'health-review' | 'screening' | 'first';
@@ -90,7 +90,7 @@ async function changeEntry(
   input: { userId: string; recordId: string; entryId: string; occurredOn?: IsoDate; data?: Record<string, unknown>; provenance?: Provenance },
   change: 'edited' | 'deleted',
 ): Promise<{ readonly ok: true } | Refused> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.entryId)) return { ok: false, reason: 'not-found' };
+  if (!isUuid(input.entryId)) return { ok: false, reason: 'not-found' };
   try {
     return await db.transaction(async (tx) => {
       const [current] = await tx
@@ -162,7 +162,7 @@ export interface EntryVersion {
 export async function listEntryVersions(db: PortalDatabase, userId: string, recordId: string, entryId: string): Promise<{ readonly ok: true; readonly versions: readonly EntryVersion[] } | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' }> {
   const access = await checkRecordAccess(db, userId, recordId, 'read');
   if (!access.ok) return access;
-  if (!/^[0-9a-f-]{36}$/i.test(entryId)) return { ok: false, reason: 'not-found' };
+  if (!isUuid(entryId)) return { ok: false, reason: 'not-found' };
   try {
     const rows = await db
       .select({

@@ -67,6 +67,9 @@ for (const driver of databaseDrivers) {
       expect(await editEntry(database.db, { userId: people.owner, recordId, entryId: theirs.entryId, occurredOn: '2026-10-01', data: weight, provenance: 'parent-or-carer' })).toEqual({ ok: false, reason: 'not-found' });
       expect(await deleteEntry(database.db, { userId: people.owner, recordId, entryId: theirs.entryId })).toEqual({ ok: false, reason: 'not-found' });
       expect(await listEntryVersions(database.db, people.owner, recordId, theirs.entryId)).toEqual({ ok: true, versions: [] });
+      // 36 characters that are not a UUID never reach the database (which would refuse them with an error).
+      expect(await deleteEntry(database.db, { userId: people.owner, recordId, entryId: '-'.repeat(36) })).toEqual({ ok: false, reason: 'not-found' });
+      expect(await listEntryVersions(database.db, people.owner, recordId, 'a'.repeat(36))).toEqual({ ok: false, reason: 'not-found' });
     });
 
     test('a closed record can be read but not changed', async () => {
