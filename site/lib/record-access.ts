@@ -24,20 +24,19 @@ export const recordKindLabels = { child: 'Child', pregnancy: 'Pregnancy' } as co
 /** How a role reads on the page. */
 export const roleLabels = { owner: 'Owner', carer: 'Carer', viewer: 'Viewer' } as const;
 
-/** A record page's record with its details and state, or the status to refuse with. */
+/** A record page's record with its details and state (one access check), or the status to refuse with. */
 export async function loadRecordWithDetails(
   locals: App.Locals,
   response: { status?: number },
   recordId: string | undefined,
   action: RecordAction,
   kind?: 'child' | 'pregnancy',
-): Promise<{ readonly db: PortalDatabase; readonly userId: string; readonly access: RecordAccess; readonly record: Awaited<ReturnType<typeof readRecord>> | null }> {
-  const loaded = await loadRecordAccess(locals, response, recordId, action);
+): Promise<{ readonly db: PortalDatabase; readonly userId: string; readonly access: RecordAccess; readonly record: Extract<Awaited<ReturnType<typeof readRecord>>, { ok: true }> | null }> {
+  const db = (await getDatabase()).db;
+  const userId = locals.user?.id ?? '';
+  const record = locals.user && recordId ? await readRecord(db, userId, recordId, action) : null;
   // A page for one kind of record does not exist for the other kind.
-  if (kind && loaded.access.ok && loaded.access.record.kind !== kind) {
-    response.status = 404;
-    return { ...loaded, access: { ok: false, reason: 'not-found' }, record: null };
-  }
-  const record = loaded.access.ok ? await readRecord(loaded.db, loaded.userId, loaded.access.record.id) : null;
-  return { ...loaded, record };
+  const access: RecordAccess = !record ? { ok: false, reason: 'not-found' } : !record.ok ? record : kind && record.access.record.kind !== kind ? { ok: false, reason: 'not-found' } : record.access;
+  if (!access.ok) response.status = access.reason === 'not-found' ? 404 : 403;
+  return { db, userId, access, record: access.ok && record?.ok ? record : null };
 }

@@ -28,7 +28,12 @@ export function canPerform(role: RecordRole, action: RecordAction): boolean {
 
 /** The outcome of an access check. */
 export type RecordAccess =
-  | { readonly ok: true; readonly role: RecordRole; readonly record: { readonly id: string; readonly kind: 'child' | 'pregnancy'; readonly name: string } }
+  | {
+      readonly ok: true;
+      readonly role: RecordRole;
+      /** The record itself; `status` is 'closed' once a pregnancy has ended or a child has died (read-only from then). */
+      readonly record: { readonly id: string; readonly kind: 'child' | 'pregnancy'; readonly name: string; readonly status: 'open' | 'closed' };
+    }
   | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' };
 
 /** True when `value` has the shape of an id (a UUID), so a malformed id never reaches the database. */
@@ -39,10 +44,10 @@ export function isUuid(value: string): boolean {
 /** Checks that `userId` may perform `action` on `recordId`; on success, says what the record is. */
 export async function checkRecordAccess(db: PortalDatabase, userId: string, recordId: string, action: RecordAction): Promise<RecordAccess> {
   if (!isUuid(recordId)) return { ok: false, reason: 'not-found' };
-  let row: { role: string; kind: string; name: string } | undefined;
+  let row: { role: string; kind: string; name: string; status: string } | undefined;
   try {
     [row] = await db
-      .select({ role: recordCarers.role, kind: records.kind, name: records.name })
+      .select({ role: recordCarers.role, kind: records.kind, name: records.name, status: records.status })
       .from(recordCarers)
       .innerJoin(records, eq(records.id, recordCarers.recordId))
       .where(and(eq(recordCarers.recordId, recordId), eq(recordCarers.userId, userId)));
@@ -51,7 +56,7 @@ export async function checkRecordAccess(db: PortalDatabase, userId: string, reco
   }
   if (!row) return { ok: false, reason: 'not-found' };
   const role = row.role as RecordRole;
-  return canPerform(role, action) ? { ok: true, role, record: { id: recordId, kind: row.kind as 'child' | 'pregnancy', name: row.name } } : { ok: false, reason: 'forbidden' };
+  return canPerform(role, action) ? { ok: true, role, record: { id: recordId, kind: row.kind as 'child' | 'pregnancy', name: row.name, status: row.status as 'open' | 'closed' } } : { ok: false, reason: 'forbidden' };
 }
 
 /** The longest record name accepted. */

@@ -8,7 +8,7 @@ import type { PortalDatabase } from '../db/index.ts';
 import { entries, entryVersions, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import type { IsoDate } from '../dates/index.ts';
-import { checkRecordAccess, isUuid, type RecordAccess } from '../records/access.ts';
+import { checkRecordAccess, isUuid, type RecordAccess, type RecordAction } from '../records/access.ts';
 
 /** The kinds of entry. */
 export type EntryKind = 'measurement' | 'immunisation' | 'health-review' | 'screening' | 'first';
@@ -37,12 +37,11 @@ export interface Entry<Data = Record<string, unknown>> {
 
 type Refused = { readonly ok: false; readonly reason: 'not-found' | 'forbidden' | 'record-closed' };
 
-/** Checks write access: the access check, then that the record is still open. */
+/** Checks write access: the access check, which also says whether the record is still open. */
 async function checkWritable(db: PortalDatabase, userId: string, recordId: string): Promise<{ ok: true; access: Extract<RecordAccess, { ok: true }> } | Refused> {
   const access = await checkRecordAccess(db, userId, recordId, 'add-entry');
   if (!access.ok) return access;
-  const [row] = await db.select({ status: records.status }).from(records).where(eq(records.id, recordId));
-  if (row?.status !== 'open') return { ok: false, reason: 'record-closed' };
+  if (access.record.status !== 'open') return { ok: false, reason: 'record-closed' };
   return { ok: true, access };
 }
 
@@ -200,24 +199,22 @@ export async function saveRecordDetails(db: PortalDatabase, input: { userId: str
   }
 }
 
-/** A record's details and state, for anyone who can read it. */
+/** A record's details and state, for anyone who may perform `action` on it (reading, by default). */
 export async function readRecord(
   db: PortalDatabase,
   userId: string,
   recordId: string,
+  action: RecordAction = 'read',
 ): Promise<
   | { readonly ok: true; readonly access: Extract<RecordAccess, { ok: true }>; readonly details: unknown; readonly status: 'open' | 'closed'; readonly closedReason: string | null; readonly closedOn: IsoDate | null }
   | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' }
 > {
-  const access = await checkRecordAccess(db, userId, recordId, 'read');
+  const access = await checkRecordAccess(db, userId, recordId, action);
   if (!access.ok) return access;
   try {
-    const [row] = await db
-      .select({ details: records.details, status: records.status, closedReason: records.closedReason, closedOn: records.closedOn })
-      .from(records)
-      .where(eq(records.id, recordId));
+    const [row] = await db.select({ details: records.details, closedReason: records.closedReason, closedOn: records.closedOn }).from(records).where(eq(records.id, recordId));
     if (!row) return { ok: false, reason: 'not-found' };
-    return { ok: true, access, details: row.details, status: row.status as 'open' | 'closed', closedReason: row.closedReason, closedOn: row.closedOn };
+    return { ok: true, access, details: row.details, status: access.record.status, closedReason: row.closedReason, closedOn: row.closedOn };
   } catch (error) {
     throw new DatabaseError('read a record', { cause: error });
   }
