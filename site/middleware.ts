@@ -18,7 +18,12 @@ const accountPagesForVisitors = new Set(['/account/sign-up', '/account/sign-in',
 
 /** True for the areas that hold personal data: never cached, never shared. */
 function isPersonalArea(pathname: string): boolean {
-  return pathname === '/record' || pathname.startsWith('/record/') || pathname === '/account' || pathname.startsWith('/account/');
+  return isInArea(pathname, '/record') || isInArea(pathname, '/account');
+}
+
+/** True for `area` itself and every path below it. */
+function isInArea(pathname: string, area: string): boolean {
+  return pathname === area || pathname.startsWith(`${area}/`);
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -33,7 +38,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   });
   const response = check.allowed ? await handle(context, next) : renderRefusedPage();
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-  if (isPersonalArea(context.url.pathname) || context.locals.user) {
+  // Only personal areas read the session, so this covers every signed-in page.
+  if (isPersonalArea(context.url.pathname)) {
     response.headers.set('Cache-Control', 'no-store');
     // Links in these pages can carry single-use tokens: never send them to another site. ("no-referrer"
     // would also make browsers send "Origin: null" with our own forms, which the origin check refuses.)
@@ -59,12 +65,12 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
       deleteSessionCookie(context.cookies);
     }
   }
-  const needsSignIn = (pathname === '/record' || pathname.startsWith('/record/') || pathname === '/account' || pathname.startsWith('/account/')) && !accountPagesForVisitors.has(pathname);
+  const needsSignIn = personal && !accountPagesForVisitors.has(pathname);
   if (needsSignIn && !context.locals.user) {
     const returnTo = context.request.method === 'GET' ? `${pathname}${context.url.search}` : pathname;
     return context.redirect(`/account/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
-  if (context.locals.user && !context.locals.user.emailVerified && (pathname === '/record' || pathname.startsWith('/record/'))) {
+  if (context.locals.user && !context.locals.user.emailVerified && isInArea(pathname, '/record')) {
     return context.redirect('/account', 303);
   }
   return next();

@@ -39,11 +39,13 @@ export async function getAccountServices(): Promise<AccountServices> {
     now: () => new Date(),
     randomBytes: getRandomBytes,
     siteUrl: getConfiguration().siteUrl,
-    reportEmailFailure: (error) => {
-      // The error's message names the transport, never the recipient.
-      console.error(error instanceof Error ? error.message : 'An email could not be sent.');
-    },
+    reportEmailFailure,
   };
+}
+
+/** Logs an email that could not be sent. The error's message names the transport, never the recipient. */
+export function reportEmailFailure(error: unknown): void {
+  console.error(error instanceof Error ? error.message : 'An email could not be sent.');
 }
 
 /** The network address a request came from, for rate limits. Never logged or stored in clear. */

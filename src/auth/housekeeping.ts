@@ -5,8 +5,9 @@
  */
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
-import { invitations, oneTimeTokens, rateLimits, sessions } from '../db/schema.ts';
+import { invitations, oneTimeTokens, rateLimits } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
+import { deleteExpiredSessions } from './session.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -21,8 +22,8 @@ export interface HousekeepingReport {
 /** Deletes what can no longer be used. Rate-limit windows are kept a day, longer than any limit's window. */
 export async function deleteExpiredSignInData(db: PortalDatabase, now: Date): Promise<HousekeepingReport> {
   const dayAgo = new Date(now.getTime() - day);
+  const expiredSessions = await deleteExpiredSessions(db, now);
   try {
-    const expiredSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
     const staleLimits = await db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, dayAgo)).returning({ key: rateLimits.key });
     const spentTokens = await db
       .delete(oneTimeTokens)
@@ -32,7 +33,7 @@ export async function deleteExpiredSignInData(db: PortalDatabase, now: Date): Pr
       .delete(invitations)
       .where(or(lt(invitations.expiresAt, dayAgo), lt(invitations.acceptedAt, dayAgo), lt(invitations.revokedAt, dayAgo)))
       .returning({ id: invitations.id });
-    return { sessions: expiredSessions.length, rateLimits: staleLimits.length, oneTimeTokens: spentTokens.length, invitations: oldInvitations.length };
+    return { sessions: expiredSessions, rateLimits: staleLimits.length, oneTimeTokens: spentTokens.length, invitations: oldInvitations.length };
   } catch (error) {
     throw new DatabaseError('delete expired sign-in data', { cause: error });
   }
