@@ -28,6 +28,11 @@ export type StageFinderResult =
   | { readonly ok: true; readonly audience: 'pregnancy' | 'child'; readonly day: number }
   | { readonly ok: false; readonly errors: readonly StageFinderError[] };
 
+/** The three boxes of the date input called `name`, read from a form's fields (a missing box is empty). */
+export function dateFieldsToParts(fields: Readonly<Record<string, string | null | undefined>>, name: string): DateParts {
+  return { day: fields[`${name}-day`] ?? '', month: fields[`${name}-month`] ?? '', year: fields[`${name}-year`] ?? '' };
+}
+
 /** Reads a date from the three boxes; returns the date, or the message to show. */
 export function readDateParts(parts: DateParts, name: string): { ok: true; date: IsoDate } | { ok: false; message: string } {
   const day = parts.day.trim();

@@ -7,7 +7,7 @@ import { isPlausibleGestation, type Gestation } from '../child-age/index.ts';
 import { daysBetween, type IsoDate } from '../dates/index.ts';
 import type { FieldError } from '../forms.ts';
 import { validateNhsNumber } from '../nhs-number/index.ts';
-import { readDateParts } from '../content/stage-finder.ts';
+import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
 
 /** A child's details as stored. */
 export interface ChildDetails {
@@ -88,7 +88,7 @@ function readBirthMeasurement(
 /** Checks the child details form against `today`. Returns the details to store, or every problem found. */
 export function checkChildDetails(input: ChildDetailsInput, today: IsoDate): { readonly ok: true; readonly details: ChildDetails } | { readonly ok: false; readonly errors: readonly FieldError<ChildDetailsField>[] } {
   const errors: FieldError<ChildDetailsField>[] = [];
-  const born = readDateParts({ day: input['dateOfBirth-day'] ?? '', month: input['dateOfBirth-month'] ?? '', year: input['dateOfBirth-year'] ?? '' }, "your child's date of birth");
+  const born = readDateParts(dateFieldsToParts(input, 'dateOfBirth'), "your child's date of birth");
   let dateOfBirth: IsoDate | null = null;
   if (!born.ok) errors.push({ field: 'dateOfBirth', message: born.message });
   else if (born.date > today) errors.push({ field: 'dateOfBirth', message: 'Date of birth must be today or in the past' });

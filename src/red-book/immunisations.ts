@@ -6,7 +6,7 @@ import type { IsoDate } from '../dates/index.ts';
 import type { FieldError } from '../forms.ts';
 import { assessImmunisations, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
-import { readDateParts } from '../content/stage-finder.ts';
+import { readEntryDate } from './entry-date.ts';
 import type { ChildDetails } from './child-details.ts';
 import type { Entry } from './entries.ts';
 
@@ -31,12 +31,9 @@ export function checkImmunisationGiven(
   const errors: FieldError<ImmunisationField>[] = [];
   const vaccine = vaccineCodes.find((code) => code === input.vaccine) ?? null;
   if (!vaccine) errors.push({ field: 'vaccine', message: 'Select which vaccine was given' });
-  const date = readDateParts({ day: input['givenOn-day'] ?? '', month: input['givenOn-month'] ?? '', year: input['givenOn-year'] ?? '' }, 'the date it was given');
-  let givenOn: IsoDate | null = null;
+  const date = readEntryDate(input, 'givenOn', 'it was given', child.dateOfBirth, today);
   if (!date.ok) errors.push({ field: 'givenOn', message: date.message });
-  else if (date.date > today) errors.push({ field: 'givenOn', message: 'The date it was given must be today or in the past' });
-  else if (date.date < child.dateOfBirth) errors.push({ field: 'givenOn', message: 'The date it was given must be on or after the date of birth' });
-  else givenOn = date.date;
+  const givenOn = date.ok ? date.date : null;
   const place = (input.place ?? '').trim();
   const batch = (input.batch ?? '').trim();
   if ([...place].length > 100) errors.push({ field: 'place', message: 'Where it was given must be 100 characters or fewer' });

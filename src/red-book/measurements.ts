@@ -7,10 +7,10 @@ import { calculateAgeInDays } from '../child-age/index.ts';
 import type { IsoDate } from '../dates/index.ts';
 import type { FieldError } from '../forms.ts';
 import { assessWeightTrajectory, calculateCentile, type CentileResult, type GrowthMeasurement, type MeasuringPosition } from '../growth/index.ts';
-import { readDateParts } from '../content/stage-finder.ts';
 import type { ChildDetails } from './child-details.ts';
 import { measurementLimits, readDecimal } from './child-details.ts';
 import type { Entry } from './entries.ts';
+import { readEntryDate } from './entry-date.ts';
 
 /** What can be measured and entered (BMI is worked out, never typed). */
 export type MeasuredQuantity = Exclude<GrowthMeasurement, 'bmi'>;
@@ -48,12 +48,9 @@ export function checkMeasurement(input: Readonly<Record<string, string | null | 
   const quantity = input.quantity === 'weight' || input.quantity === 'length' || input.quantity === 'headCircumference' ? input.quantity : null;
   if (!quantity) errors.push({ field: 'quantity', message: 'Select what was measured' });
 
-  const date = readDateParts({ day: input['measuredOn-day'] ?? '', month: input['measuredOn-month'] ?? '', year: input['measuredOn-year'] ?? '' }, 'the date it was measured');
-  let measuredOn: IsoDate | null = null;
+  const date = readEntryDate(input, 'measuredOn', 'it was measured', child.dateOfBirth, today);
   if (!date.ok) errors.push({ field: 'measuredOn', message: date.message });
-  else if (date.date > today) errors.push({ field: 'measuredOn', message: 'The date it was measured must be today or in the past' });
-  else if (date.date < child.dateOfBirth) errors.push({ field: 'measuredOn', message: 'The date it was measured must be on or after the date of birth' });
-  else measuredOn = date.date;
+  const measuredOn = date.ok ? date.date : null;
 
   let value: number | null = null;
   if (quantity) {

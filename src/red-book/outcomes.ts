@@ -12,7 +12,7 @@ import { auditEvents, recordCarers, records } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import type { FieldError } from '../forms.ts';
 import { calculateGestationAtBirth } from '../pregnancy/index.ts';
-import { readDateParts } from '../content/stage-finder.ts';
+import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
 import { checkRecordAccess, checkRecordName } from '../records/access.ts';
 import type { ChildDetails } from './child-details.ts';
 import { readPregnancyDetails } from './pregnancy.ts';
@@ -33,7 +33,7 @@ export function checkBirth(
   today: IsoDate,
 ): { readonly ok: true; readonly dateOfBirth: IsoDate; readonly gestation: Gestation; readonly babies: readonly Baby[] } | { readonly ok: false; readonly errors: readonly FieldError[] } {
   const errors: FieldError[] = [];
-  const born = readDateParts({ day: input['dateOfBirth-day'] ?? '', month: input['dateOfBirth-month'] ?? '', year: input['dateOfBirth-year'] ?? '' }, 'the date your baby was born');
+  const born = readDateParts(dateFieldsToParts(input, 'dateOfBirth'), 'the date your baby was born');
   let dateOfBirth: IsoDate | null = null;
   if (!born.ok) errors.push({ field: 'dateOfBirth', message: born.message });
   else if (born.date > today) errors.push({ field: 'dateOfBirth', message: 'The date of birth must be today or in the past' });

@@ -10,7 +10,7 @@ import { addDays, daysBetween, type IsoDate } from '../dates/index.ts';
 import type { FieldError } from '../forms.ts';
 import { assessHealthReviews } from '../health-reviews/index.ts';
 import { calculateDueDate, calculatePregnancyProgress, dueDateToLastPeriod, type PregnancyProgress } from '../pregnancy/index.ts';
-import { readDateParts } from '../content/stage-finder.ts';
+import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
 
 /** A pregnancy's details as stored. */
 export interface PregnancyDetails {
@@ -22,7 +22,7 @@ export function checkPregnancyDetails(
   input: Readonly<Record<string, string | null | undefined>>,
   today: IsoDate,
 ): { readonly ok: true; readonly details: PregnancyDetails } | { readonly ok: false; readonly errors: readonly FieldError<'dueDate' | 'lastPeriod'>[] } {
-  const parts = (name: string) => ({ day: input[`${name}-day`] ?? '', month: input[`${name}-month`] ?? '', year: input[`${name}-year`] ?? '' });
+  const parts = (name: string) => dateFieldsToParts(input, name);
   const empty = (name: string) => Object.values(parts(name)).every((value) => value.trim() === '');
   let dueDate: IsoDate;
   if (!empty('dueDate') || empty('lastPeriod')) {
