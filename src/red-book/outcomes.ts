@@ -71,13 +71,31 @@ export function checkBirth(
 
 type Refused = { readonly ok: false; readonly reason: 'not-found' | 'forbidden' | 'record-closed' | 'not-a-pregnancy' };
 
-/** Locks an open pregnancy record an owner may close, inside a transaction. */
-async function lockOpenPregnancy(tx: PortalDatabase, recordId: string): Promise<{ ok: true; details: unknown } | Refused> {
-  const [row] = await tx.select({ kind: records.kind, status: records.status, details: records.details }).from(records).where(eq(records.id, recordId)).for('update');
-  if (!row) return { ok: false, reason: 'not-found' };
-  if (row.kind !== 'pregnancy') return { ok: false, reason: 'not-a-pregnancy' };
-  if (row.status !== 'open') return { ok: false, reason: 'record-closed' };
-  return { ok: true, details: row.details };
+/**
+ * Runs `work` on an open pregnancy record the person owns, inside a transaction that has locked the
+ * record, so a birth and a loss (or two births) can never both be recorded. `operation` names the work
+ * for the error if the database fails.
+ */
+async function changeOpenPregnancy<Result>(
+  db: PortalDatabase,
+  userId: string,
+  pregnancyId: string,
+  operation: string,
+  work: (tx: PortalDatabase, details: unknown) => Promise<Result>,
+): Promise<Result | Refused> {
+  const access = await checkRecordAccess(db, userId, pregnancyId, 'manage-carers');
+  if (!access.ok) return access;
+  try {
+    return await db.transaction(async (tx): Promise<Result | Refused> => {
+      const [row] = await tx.select({ kind: records.kind, status: records.status, details: records.details }).from(records).where(eq(records.id, pregnancyId)).for('update');
+      if (!row) return { ok: false, reason: 'not-found' };
+      if (row.kind !== 'pregnancy') return { ok: false, reason: 'not-a-pregnancy' };
+      if (row.status !== 'open') return { ok: false, reason: 'record-closed' };
+      return work(tx, row.details);
+    });
+  } catch (error) {
+    throw new DatabaseError(operation, { cause: error });
+  }
 }
 
 /** Records a birth: a child record per baby, shared as the pregnancy was, and the pregnancy closed. Returns the new records' ids. */
@@ -85,57 +103,41 @@ export async function recordBirth(
   db: PortalDatabase,
   input: { userId: string; pregnancyId: string; dateOfBirth: IsoDate; gestation: Gestation; babies: readonly Baby[] },
 ): Promise<{ readonly ok: true; readonly childIds: readonly string[] } | Refused> {
-  const access = await checkRecordAccess(db, input.userId, input.pregnancyId, 'manage-carers');
-  if (!access.ok) return access;
-  try {
-    return await db.transaction(async (tx) => {
-      const locked = await lockOpenPregnancy(tx, input.pregnancyId);
-      if (!locked.ok) return locked;
-      if (!readPregnancyDetails(locked.details)) return { ok: false, reason: 'not-a-pregnancy' } as const;
-      const carers = await tx.select({ userId: recordCarers.userId, role: recordCarers.role }).from(recordCarers).where(eq(recordCarers.recordId, input.pregnancyId));
-      const childIds: string[] = [];
-      for (const baby of input.babies) {
-        const details: ChildDetails = {
-          dateOfBirth: input.dateOfBirth,
-          sex: baby.sex,
-          nhsNumber: null,
-          gestationAtBirth: input.gestation,
-          birthWeightKg: null,
-          birthLengthCm: null,
-          birthHeadCircumferenceCm: null,
-          placeOfBirth: null,
-          healthProblems: null,
-          familyHistory: null,
-        };
-        const [child] = await tx.insert(records).values({ kind: 'child', name: baby.name, details: { ...details } }).returning({ id: records.id });
-        if (!child) throw new Error('no child record created');
-        await tx.insert(recordCarers).values(carers.map((carer) => ({ recordId: child.id, userId: carer.userId, role: carer.role })));
-        await tx.insert(auditEvents).values({ recordId: child.id, actorId: input.userId, action: 'record-created' });
-        childIds.push(child.id);
-      }
-      await tx
-        .update(records)
-        .set({ status: 'closed', closedReason: 'born', closedOn: input.dateOfBirth, updatedAt: new Date() })
-        .where(and(eq(records.id, input.pregnancyId), eq(records.status, 'open')));
-      return { ok: true, childIds } as const;
-    });
-  } catch (error) {
-    throw new DatabaseError('record a birth', { cause: error });
-  }
+  return changeOpenPregnancy(db, input.userId, input.pregnancyId, 'record a birth', async (tx, pregnancyDetails) => {
+    if (!readPregnancyDetails(pregnancyDetails)) return { ok: false, reason: 'not-a-pregnancy' } as const;
+    const carers = await tx.select({ userId: recordCarers.userId, role: recordCarers.role }).from(recordCarers).where(eq(recordCarers.recordId, input.pregnancyId));
+    const childIds: string[] = [];
+    for (const baby of input.babies) {
+      const details: ChildDetails = {
+        dateOfBirth: input.dateOfBirth,
+        sex: baby.sex,
+        nhsNumber: null,
+        gestationAtBirth: input.gestation,
+        birthWeightKg: null,
+        birthLengthCm: null,
+        birthHeadCircumferenceCm: null,
+        placeOfBirth: null,
+        healthProblems: null,
+        familyHistory: null,
+      };
+      const [child] = await tx.insert(records).values({ kind: 'child', name: baby.name, details: { ...details } }).returning({ id: records.id });
+      if (!child) throw new Error('no child record created');
+      await tx.insert(recordCarers).values(carers.map((carer) => ({ recordId: child.id, userId: carer.userId, role: carer.role })));
+      await tx.insert(auditEvents).values({ recordId: child.id, actorId: input.userId, action: 'record-created' });
+      childIds.push(child.id);
+    }
+    await tx
+      .update(records)
+      .set({ status: 'closed', closedReason: 'born', closedOn: input.dateOfBirth, updatedAt: new Date() })
+      .where(and(eq(records.id, input.pregnancyId), eq(records.status, 'open')));
+    return { ok: true, childIds } as const;
+  });
 }
 
 /** Closes a pregnancy record after a loss. From this moment it shows nothing due and nothing is sent about it. */
 export async function recordPregnancyLoss(db: PortalDatabase, input: { userId: string; pregnancyId: string; on: IsoDate }): Promise<{ readonly ok: true } | Refused> {
-  const access = await checkRecordAccess(db, input.userId, input.pregnancyId, 'manage-carers');
-  if (!access.ok) return access;
-  try {
-    return await db.transaction(async (tx) => {
-      const locked = await lockOpenPregnancy(tx, input.pregnancyId);
-      if (!locked.ok) return locked;
-      await tx.update(records).set({ status: 'closed', closedReason: 'pregnancy-loss', closedOn: input.on, updatedAt: new Date() }).where(eq(records.id, input.pregnancyId));
-      return { ok: true } as const;
-    });
-  } catch (error) {
-    throw new DatabaseError('close a pregnancy record', { cause: error });
-  }
+  return changeOpenPregnancy(db, input.userId, input.pregnancyId, 'close a pregnancy record', async (tx) => {
+    await tx.update(records).set({ status: 'closed', closedReason: 'pregnancy-loss', closedOn: input.on, updatedAt: new Date() }).where(eq(records.id, input.pregnancyId));
+    return { ok: true } as const;
+  });
 }
