@@ -174,16 +174,6 @@ export async function signUp(services: AccountServices, input: { email: string |
   return { ok: true, email: email.email };
 }
 
-/** Sends a new confirmation link to a signed-in person whose address is not yet confirmed. */
-export async function resendVerifyEmail(services: AccountServices, userId: string): Promise<{ readonly ok: true } | RateLimited | { readonly ok: false; readonly kind: 'already-verified' }> {
-  const user = await findUserById(services.db, userId);
-  if (!user || user.emailVerified) return { ok: false, kind: 'already-verified' };
-  const limit = await consumeRateLimit(services.db, rateLimitKey('email', user.email), accountRateLimits.emailsPerAccount, services.now());
-  if (!limit.allowed) return { ok: false, kind: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  sendVerifyEmail(services, user.id, user.email);
-  return { ok: true };
-}
-
 /** Confirms an email address from the link sent to it. */
 export async function verifyEmail(services: AccountServices, token: string | null): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: 'invalid' | 'expired' }> {
   if (!token) return { ok: false, reason: 'invalid' };

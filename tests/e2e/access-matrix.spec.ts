@@ -31,7 +31,6 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'account/reset-password.astro': { GET: everyone(200), POST: everyone(400) },
   'account/verify-email.astro': { GET: everyone(410), POST: everyone(410) },
   'account/confirm-email.astro': { GET: everyone(410), POST: everyone(410) },
-  'account/resend-verification.astro': { GET: signedIn(303), POST: signedIn(303) },
   'account/change-password.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/change-email.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/download.ts': { GET: signedIn(200), POST: signedIn(405) },
