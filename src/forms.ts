@@ -37,3 +37,12 @@ export function readTextField(form: FormData | null, name: string): string | nul
 export function readTextFields(form: FormData | null, names: readonly string[]): Record<string, string | null> {
   return Object.fromEntries(names.map((name) => [name, readTextField(form, name)]));
 }
+
+/**
+ * Tidies free text a person typed: line endings become "\n", other control characters go, and the
+ * ends are trimmed. Lengths are counted after this.
+ */
+export function cleanFreeText(raw: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern.
+  return (raw ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim();
+}

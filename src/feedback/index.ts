@@ -7,6 +7,7 @@ import { count, eq } from 'drizzle-orm';
 import { DatabaseError } from '../errors.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { pageFeedback } from '../db/schema.ts';
+import { cleanFreeText, readTextField } from '../forms.ts';
 
 /** The longest comment we accept, in characters. */
 export const maxCommentLength = 500;
@@ -56,28 +57,19 @@ export function isFeedbackPagePath(value: string): boolean {
   return value.length <= maxPagePathLength && pagePathPattern.test(value);
 }
 
-/** Reads a form field as a string; anything else (a file, a repeated field) counts as missing. */
-function readField(form: FormData, name: string): string | null {
-  const values = form.getAll(name);
-  if (values.length !== 1) return null;
-  const [only] = values;
-  return typeof only === 'string' ? only : null;
-}
-
 /** Checks a submitted feedback form. Returns the value to store, or the problems to show. */
 export function validateFeedback(form: FormData): FeedbackValidation {
-  const pagePath = readField(form, 'page') ?? '';
+  const pagePath = readTextField(form, 'page') ?? '';
   if (!isFeedbackPagePath(pagePath)) return pageUnknown;
 
   const errors: FeedbackError[] = [];
-  const usefulRaw = readField(form, 'useful');
+  const usefulRaw = readTextField(form, 'useful');
   const useful = usefulRaw === 'yes' ? true : usefulRaw === 'no' ? false : null;
   if (useful === null) errors.push({ field: 'useful', message: 'Select yes if this page was useful, or no if it was not' });
 
-  // Normalise line endings and drop control characters other than new lines before counting.
-  const rawComment = readField(form, 'comment') ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern.
-  const comment = rawComment.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim();
+  const rawComment = readTextField(form, 'comment') ?? '';
+  // Line endings are normalised and control characters dropped before counting.
+  const comment = cleanFreeText(rawComment);
   if (comment.length > maxCommentLength) {
     errors.push({ field: 'comment', message: `Your comment must be ${maxCommentLength} characters or fewer` });
   } else if (emailPattern.test(comment) || phoneOrNhsNumberPattern.test(comment)) {

@@ -5,14 +5,14 @@ import { notes, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import { checkRecordAccess } from './access.ts';
 import { recordAuditEvent } from './audit.ts';
+import { cleanFreeText } from '../forms.ts';
 
 /** The longest note accepted, in characters. */
 export const maxNoteLength = 2000;
 
 /** Checks a note's text: not empty, not too long. Line endings are normalised and control characters removed. */
 export function checkNoteText(raw: string | null): { readonly ok: true; readonly body: string } | { readonly ok: false; readonly message: string } {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern.
-  const body = (raw ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim();
+  const body = cleanFreeText(raw);
   if (body === '') return { ok: false, message: 'Enter your note' };
   if ([...body].length > maxNoteLength) return { ok: false, message: `Your note must be ${maxNoteLength.toLocaleString('en-GB')} characters or fewer` };
   return { ok: true, body };

@@ -5,7 +5,7 @@
  */
 import { isPlausibleGestation, type Gestation } from '../child-age/index.ts';
 import { daysBetween, type IsoDate } from '../dates/index.ts';
-import type { FieldError } from '../forms.ts';
+import { cleanFreeText, type FieldError } from '../forms.ts';
 import { validateNhsNumber } from '../nhs-number/index.ts';
 import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
 
@@ -59,8 +59,7 @@ export function readDecimal(raw: string | null | undefined): number | null | 'in
 }
 
 function readText(raw: string | null | undefined, label: string, field: ChildDetailsField, errors: FieldError<ChildDetailsField>[]): string | null {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern.
-  const text = (raw ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim();
+  const text = cleanFreeText(raw);
   if ([...text].length > maxDetailsTextLength) errors.push({ field, message: `${label} must be ${maxDetailsTextLength.toLocaleString('en-GB')} characters or fewer` });
   return text === '' ? null : text;
 }
