@@ -5,3 +5,4 @@
  */
 export * from './centile.ts';
 export * from './weight-trajectory.ts';
+export * from './chart.ts';
