@@ -3,15 +3,15 @@
 /** The largest form body accepted, in bytes. A 500-character comment in any script fits easily. */
 export const maxFormBytes = 100 * 1024;
 
-/** Reads a urlencoded or multipart form of at most `maxFormBytes`; returns null for anything else. */
-export async function readFormData(request: Request): Promise<FormData | null> {
+/** Reads a urlencoded or multipart form of at most `maxBytes` (`maxFormBytes` unless a page needs more); returns null for anything else. */
+export async function readFormData(request: Request, maxBytes = maxFormBytes): Promise<FormData | null> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (!Number.isFinite(declared) || declared > maxFormBytes) return null;
+  if (!Number.isFinite(declared) || declared > maxBytes) return null;
   try {
     const body = await request.arrayBuffer();
-    if (body.byteLength > maxFormBytes) return null;
+    if (body.byteLength > maxBytes) return null;
     return await new Response(body, { headers: { 'content-type': type } }).formData();
   } catch {
     return null;

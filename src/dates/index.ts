@@ -93,6 +93,14 @@ export function isoDateToLongText(date: IsoDate): string {
   return longDate.format(new Date(`${date}T00:00:00Z`));
 }
 
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A date where space is short, such as a table beside a chart: "2 Sept 2027". */
+export function isoDateToShortText(date: IsoDate): string {
+  requireDate(date);
+  return shortDate.format(new Date(`${date}T00:00:00Z`));
+}
+
 const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true });
 
 /** A moment as NHS pages write it, in UK time: "25 November 2026 at 9:05am", "at 12pm" for midday. */

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { auditEvents, notes, recordCarers, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
+import { exportRedBook, type RedBookFile } from '../red-book/portability.ts';
 import { canPerform, checkRecordAccess, type RecordRole } from './access.ts';
 
 /** What deleting an account would do to each record the person is part of. */
@@ -88,6 +89,8 @@ export interface AccountDataExport {
     readonly yourRole: RecordRole;
     readonly createdAt: string;
     readonly notes: readonly { readonly text: string; readonly writtenBy: string; readonly createdAt: string }[];
+    /** The record's details and every red book entry, with provenance and history, as in the record's own download. */
+    readonly redBook: Pick<RedBookFile['record'], 'status' | 'closedReason' | 'closedOn' | 'details'> & { readonly entries: RedBookFile['entries'] };
     /** Owners only: who else can see the record. */
     readonly sharedWith?: readonly { readonly email: string; readonly role: RecordRole }[];
     /** Owners only: the record's activity (who did what, never the values). */
@@ -135,6 +138,9 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
             .where(eq(auditEvents.recordId, membership.id))
             .orderBy(asc(auditEvents.createdAt))
         : [];
+      const redBook = await exportRedBook(db, userId, membership.id, now);
+      if (!redBook.ok) continue;
+      const { status, closedReason, closedOn, details } = redBook.file.record;
       exported.push({
         id: membership.id,
         kind: membership.kind,
@@ -142,6 +148,7 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
         yourRole: access.role,
         createdAt: membership.createdAt.toISOString(),
         notes: recordNotes.map((note) => ({ text: note.body, writtenBy: describePerson(note.authorEmail, note.authorId), createdAt: note.createdAt.toISOString() })),
+        redBook: { status, closedReason, closedOn, details, entries: redBook.file.entries },
         ...(isOwner
           ? {
               sharedWith: sharedWith.map((row) => ({ email: row.email, role: row.role as RecordRole })),

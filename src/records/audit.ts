@@ -17,7 +17,9 @@ export type AuditAction =
   | 'invitation-cancelled'
   | 'invitation-accepted'
   | 'carer-removed'
-  | 'carer-left';
+  | 'carer-left'
+  | 'record-closed'
+  | 'record-imported';
 
 /** How each action reads in the log, after the person's name. */
 export const auditActionDescriptions: Readonly<Record<AuditAction, string>> = {
@@ -28,6 +30,8 @@ export const auditActionDescriptions: Readonly<Record<AuditAction, string>> = {
   'invitation-accepted': 'accepted an invitation and can now see this record',
   'carer-removed': 'removed someone from this record',
   'carer-left': 'left this record',
+  'record-closed': 'closed this record',
+  'record-imported': 'imported entries from a file',
 };
 
 /** Writes one event. Pass the transaction that made the change, so the log and the change stand or fall together. */

@@ -6,7 +6,7 @@
 import { isPlausibleGestation, type Gestation } from '../child-age/index.ts';
 import { daysBetween, type IsoDate } from '../dates/index.ts';
 import { cleanFreeText, type FieldError } from '../forms.ts';
-import { validateNhsNumber } from '../nhs-number/index.ts';
+import { formatNhsNumber, validateNhsNumber } from '../nhs-number/index.ts';
 import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
 
 /** A child's details as stored. */
@@ -21,6 +21,8 @@ export interface ChildDetails {
   readonly placeOfBirth: string | null;
   readonly healthProblems: string | null;
   readonly familyHistory: string | null;
+  /** Selective vaccine programmes the child is in; off unless a family or clinician says so. */
+  readonly selectiveProgrammes?: { readonly bcg: boolean; readonly hepb: boolean };
 }
 
 /** The form's fields. */
@@ -38,7 +40,7 @@ export type ChildDetailsField =
   | 'familyHistory';
 
 /** What the form sent, as text. */
-export type ChildDetailsInput = Readonly<Partial<Record<ChildDetailsField | 'dateOfBirth-day' | 'dateOfBirth-month' | 'dateOfBirth-year', string | null>>>;
+export type ChildDetailsInput = Readonly<Partial<Record<ChildDetailsField | 'dateOfBirth-day' | 'dateOfBirth-month' | 'dateOfBirth-year' | 'programme-bcg' | 'programme-hepb', string | null>>>;
 
 /** The ranges a value must be in to be stored at all (the red book's own limits for a measurement). */
 export const measurementLimits = {
@@ -46,6 +48,9 @@ export const measurementLimits = {
   lengthCm: { min: 30, max: 130 },
   headCircumferenceCm: { min: 20, max: 60 },
 } as const;
+
+/** The NHS number the form and its messages give as an example: NHS England's published sample, which passes the check digit test. */
+export const exampleNhsNumber = '943 476 5919';
 
 /** The longest free-text answer. */
 export const maxDetailsTextLength = 1000;
@@ -102,7 +107,7 @@ export function checkChildDetails(input: ChildDetailsInput, today: IsoDate): { r
   if (rawNhs !== '') {
     const check = validateNhsNumber(rawNhs);
     if (check.ok) nhsNumber = check.value;
-    else errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number, like 485 777 3456. It is 10 digits long' });
+    else errors.push({ field: 'nhsNumber', message: `Enter a valid NHS number, like ${exampleNhsNumber}. It is 10 digits long` });
   }
 
   const weeksText = (input.gestationWeeks ?? '').trim();
@@ -126,7 +131,19 @@ export function checkChildDetails(input: ChildDetailsInput, today: IsoDate): { r
   if (errors.length > 0 || !dateOfBirth || !sex || !gestationAtBirth) return { ok: false, errors };
   return {
     ok: true,
-    details: { dateOfBirth, sex, nhsNumber, gestationAtBirth, birthWeightKg, birthLengthCm, birthHeadCircumferenceCm, placeOfBirth, healthProblems, familyHistory },
+    details: {
+      dateOfBirth,
+      sex,
+      nhsNumber,
+      gestationAtBirth,
+      birthWeightKg,
+      birthLengthCm,
+      birthHeadCircumferenceCm,
+      placeOfBirth,
+      healthProblems,
+      familyHistory,
+      selectiveProgrammes: { bcg: input['programme-bcg'] === 'yes', hepb: input['programme-hepb'] === 'yes' },
+    },
   };
 }
 
@@ -135,4 +152,25 @@ export function readChildDetails(stored: unknown): ChildDetails | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const details = stored as Partial<ChildDetails>;
   return typeof details.dateOfBirth === 'string' && (details.sex === 'female' || details.sex === 'male') && details.gestationAtBirth ? (details as ChildDetails) : null;
+}
+
+/** Stored details as the details form's values, for changing them (and for checking imported details the same way). */
+export function childDetailsToFormValues(details: ChildDetails): Record<string, string> {
+  return {
+    'dateOfBirth-day': String(Number(details.dateOfBirth.slice(8, 10))),
+    'dateOfBirth-month': String(Number(details.dateOfBirth.slice(5, 7))),
+    'dateOfBirth-year': details.dateOfBirth.slice(0, 4),
+    sex: details.sex,
+    nhsNumber: details.nhsNumber ? formatNhsNumber(details.nhsNumber) : '',
+    gestationWeeks: String(details.gestationAtBirth.weeks),
+    gestationDays: String(details.gestationAtBirth.days),
+    birthWeightKg: details.birthWeightKg?.toString() ?? '',
+    birthLengthCm: details.birthLengthCm?.toString() ?? '',
+    birthHeadCircumferenceCm: details.birthHeadCircumferenceCm?.toString() ?? '',
+    placeOfBirth: details.placeOfBirth ?? '',
+    healthProblems: details.healthProblems ?? '',
+    familyHistory: details.familyHistory ?? '',
+    'programme-bcg': details.selectiveProgrammes?.bcg ? 'yes' : '',
+    'programme-hepb': details.selectiveProgrammes?.hepb ? 'yes' : '',
+  };
 }

@@ -67,10 +67,10 @@ export async function addEntry(
   }
 }
 
-/** Changes an entry, keeping the earlier version. An entry of another record, or deleted, is "not found". */
+/** Changes an entry, keeping the earlier version. An entry of another record (or of another kind than `kind`), or deleted, is "not found". */
 export async function editEntry(
   db: PortalDatabase,
-  input: { userId: string; recordId: string; entryId: string; occurredOn: IsoDate; data: Record<string, unknown>; provenance: Provenance },
+  input: { userId: string; recordId: string; entryId: string; kind?: EntryKind; occurredOn: IsoDate; data: Record<string, unknown>; provenance: Provenance },
 ): Promise<{ readonly ok: true } | Refused> {
   const writable = await checkWritable(db, input.userId, input.recordId);
   if (!writable.ok) return writable;
@@ -86,7 +86,7 @@ export async function deleteEntry(db: PortalDatabase, input: { userId: string; r
 
 async function changeEntry(
   db: PortalDatabase,
-  input: { userId: string; recordId: string; entryId: string; occurredOn?: IsoDate; data?: Record<string, unknown>; provenance?: Provenance },
+  input: { userId: string; recordId: string; entryId: string; kind?: EntryKind; occurredOn?: IsoDate; data?: Record<string, unknown>; provenance?: Provenance },
   change: 'edited' | 'deleted',
 ): Promise<{ readonly ok: true } | Refused> {
   if (!isUuid(input.entryId)) return { ok: false, reason: 'not-found' };
@@ -95,7 +95,7 @@ async function changeEntry(
       const [current] = await tx
         .select()
         .from(entries)
-        .where(and(eq(entries.id, input.entryId), eq(entries.recordId, input.recordId), isNull(entries.deletedAt)))
+        .where(and(eq(entries.id, input.entryId), eq(entries.recordId, input.recordId), isNull(entries.deletedAt), input.kind ? eq(entries.kind, input.kind) : undefined))
         .for('update');
       if (!current) return { ok: false, reason: 'not-found' } as const;
       const now = new Date();
@@ -153,6 +153,7 @@ export interface EntryVersion {
   readonly occurredOn: IsoDate;
   readonly data: Record<string, unknown>;
   readonly provenance: Provenance;
+  readonly changedById: string | null;
   readonly changedByEmail: string | null;
   readonly changedAt: Date;
 }
@@ -170,6 +171,7 @@ export async function listEntryVersions(db: PortalDatabase, userId: string, reco
         occurredOn: entryVersions.occurredOn,
         data: entryVersions.data,
         provenance: entryVersions.provenance,
+        changedById: entryVersions.changedBy,
         changedByEmail: users.email,
         changedAt: entryVersions.changedAt,
       })

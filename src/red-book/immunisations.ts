@@ -7,6 +7,7 @@ import type { FieldError } from '../forms.ts';
 import { assessImmunisations, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 import { readEntryDate } from './entry-date.ts';
+import { dateToFormValues } from './entry-fields.ts';
 import type { ChildDetails } from './child-details.ts';
 import type { Entry } from './entries.ts';
 
@@ -46,7 +47,14 @@ export function checkImmunisationGiven(
 export function assessChildImmunisations(child: ChildDetails, immunisationEntries: readonly Entry[], today: IsoDate): ImmunisationAssessment {
   return assessImmunisations({
     dateOfBirth: child.dateOfBirth,
+    eligibility: { bcg: child.selectiveProgrammes?.bcg === true, hepb: child.selectiveProgrammes?.hepb === true },
     given: immunisationEntries.map((entry) => ({ vaccine: (entry.data as unknown as ImmunisationData).vaccine, givenOn: entry.occurredOn })),
     today,
   });
+}
+
+/** A stored dose's fields as form values, for changing it. */
+export function immunisationToFormValues(entry: Entry): Record<string, string> {
+  const data = entry.data as unknown as ImmunisationData;
+  return { vaccine: data.vaccine, place: data.place ?? '', batch: data.batch ?? '', provenance: entry.provenance, ...dateToFormValues('givenOn', entry.occurredOn) };
 }

@@ -11,6 +11,7 @@ import type { ChildDetails } from './child-details.ts';
 import { measurementLimits, readDecimal } from './child-details.ts';
 import type { Entry } from './entries.ts';
 import { readEntryDate } from './entry-date.ts';
+import { dateToFormValues } from './entry-fields.ts';
 
 /** What can be measured and entered (BMI is worked out, never typed). */
 export type MeasuredQuantity = Exclude<GrowthMeasurement, 'bmi'>;
@@ -165,4 +166,10 @@ export function describeAge(ageInDays: number): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
   return rest === 0 ? plural(years, 'year') : `${plural(years, 'year')} ${plural(rest, 'month')}`;
+}
+
+/** A stored measurement's fields as form values, for changing it. */
+export function measurementToFormValues(entry: Entry): Record<string, string> {
+  const data = entry.data as unknown as MeasurementData;
+  return { quantity: data.quantity, value: String(data.value), position: data.position ?? '', measuredBy: data.measuredBy ?? '', provenance: entry.provenance, ...dateToFormValues('measuredOn', entry.occurredOn) };
 }

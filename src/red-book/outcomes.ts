@@ -141,3 +141,26 @@ export async function recordPregnancyLoss(db: PortalDatabase, input: { userId: s
     return { ok: true } as const;
   });
 }
+
+/**
+ * Closes a child's record after the child has died, at an owner's request. The record is kept,
+ * read-only, for everyone who shares it; nothing is due and nothing is ever sent about the child
+ * again. Owners can still delete it whenever they choose.
+ */
+export async function recordChildDied(db: PortalDatabase, input: { userId: string; childId: string; on: IsoDate }): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' | 'record-closed' | 'not-a-child' }> {
+  const access = await checkRecordAccess(db, input.userId, input.childId, 'manage-carers');
+  if (!access.ok) return access;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.select({ kind: records.kind, status: records.status }).from(records).where(eq(records.id, input.childId)).for('update');
+      if (!row) return { ok: false, reason: 'not-found' } as const;
+      if (row.kind !== 'child') return { ok: false, reason: 'not-a-child' } as const;
+      if (row.status !== 'open') return { ok: false, reason: 'record-closed' } as const;
+      await tx.update(records).set({ status: 'closed', closedReason: 'child-died', closedOn: input.on, updatedAt: new Date() }).where(eq(records.id, input.childId));
+      await tx.insert(auditEvents).values({ recordId: input.childId, actorId: input.userId, action: 'record-closed' });
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    throw new DatabaseError("close a child's record", { cause: error });
+  }
+}

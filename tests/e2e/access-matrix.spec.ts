@@ -43,6 +43,19 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'record/[recordId]/details.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
   'record/[recordId]/measurements.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
   'record/[recordId]/immunisations.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  'record/[recordId]/screening.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  'record/[recordId]/reviews.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  'record/[recordId]/firsts.astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  // An empty post is not the confirmation page's "Yes, delete it", so it deletes nothing.
+  'record/[recordId]/entries/[entryId].astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
+  'record/[recordId]/growth-charts.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  'record/[recordId]/summary.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  'record/[recordId]/print.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  'record/[recordId]/export.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  // Downloads answer anything but GET with 405 before looking at the record, so no one learns anything from it.
+  'record/[recordId]/download.ts': { GET: onRecord(200, 200, 200), POST: { ...signedIn(405), visitor: 303 } },
+  'record/[recordId]/close.astro': { GET: onRecord(200, 403, 403), POST: onRecord(400, 403, 403) },
+  'record/import.astro': { GET: signedIn(200), POST: signedIn(400) },
   // The matrix's record is a child's: the pregnancy pages answer "not found" for it, for everyone.
   'record/[recordId]/pregnancy.astro': { GET: onRecord(404, 404, 404), POST: onRecord(404, 404, 403) },
   'record/[recordId]/outcome.astro': { GET: onRecord(404, 403, 403), POST: onRecord(404, 403, 403) },
@@ -67,6 +80,7 @@ test('every route under /record and /account has a row in the access matrix', ()
 test.describe.serial('the access matrix', () => {
   const people = {} as Record<Role, APIRequestContext>;
   let recordId = '';
+  let entryId = '';
   let secrets: string[] = [];
 
   test.beforeAll(async () => {
@@ -76,11 +90,15 @@ test.describe.serial('the access matrix', () => {
     const secondFamily = await createConfirmedAccount('matrix-second');
     recordId = await createRecordFor(owner.context, 'Matrixchild');
     await postForm(owner.context, `/record/${recordId}/notes`, { note: 'Secret note about the matrix child' });
+    await postForm(owner.context, `/record/${recordId}/details`, { 'dateOfBirth-day': '1', 'dateOfBirth-month': '3', 'dateOfBirth-year': '2026', sex: 'female', gestationWeeks: '40', gestationDays: '0' });
+    await postForm(owner.context, `/record/${recordId}/firsts`, { first: 'own', label: 'Secret first of the matrix child', 'happenedOn-day': '2', 'happenedOn-month': '3', 'happenedOn-year': '2026' });
+    entryId = /\/entries\/([0-9a-f-]{36})/.exec(await (await owner.context.get(`/record/${recordId}/firsts`)).text())?.[1] ?? '';
+    expect(entryId).not.toBe('');
     await shareRecord(owner.context, recordId, carer, 'carer');
     await shareRecord(owner.context, recordId, viewer, 'viewer');
     await createRecordFor(secondFamily.context, 'Otherchild');
     Object.assign(people, { visitor: await playwrightRequest.newContext({ baseURL }), owner: owner.context, carer: carer.context, viewer: viewer.context, secondFamily: secondFamily.context });
-    secrets = ['Matrixchild', 'Secret note about the matrix child', owner.email, carer.email, viewer.email];
+    secrets = ['Matrixchild', 'Secret note about the matrix child', 'Secret first of the matrix child', owner.email, carer.email, viewer.email];
   });
 
   const ordered = [...Object.keys(matrix).filter((route) => !lastRoutes.includes(route)), ...lastRoutes];
@@ -89,7 +107,7 @@ test.describe.serial('the access matrix', () => {
       test(`${method} ${route}`, async () => {
         const seen: string[] = [];
         for (const role of roles) {
-          const url = routeFileToUrl(route, recordId);
+          const url = routeFileToUrl(route, recordId, entryId);
           const response = method === 'GET' ? await people[role].get(url, { maxRedirects: 0 }) : await postForm(people[role], url, {});
           seen.push(`${role} ${response.status()}`);
           if (role === 'secondFamily' || role === 'visitor') {
@@ -108,7 +126,7 @@ test.describe.serial('the access matrix', () => {
     test(`POST ${route}`, async () => {
       const seen: string[] = [];
       for (const role of roles) {
-        const response = await postForm(people[role], routeFileToUrl(route, recordId), {});
+        const response = await postForm(people[role], routeFileToUrl(route, recordId, entryId), {});
         seen.push(`${role} ${response.status()}`);
       }
       expect(seen).toEqual(roles.map((role) => `${role} ${matrix[route]?.POST[role]}`));

@@ -11,7 +11,7 @@ import { findSignedInRouteFiles, routeFileToUrl } from './routes.ts';
  * Routes that read no form (they end the session, remove the person, or only answer GET): only the
  * cross-origin case applies.
  */
-const bodylessRoutes = new Set(['account/download.ts', 'account/sign-out.astro', 'account/sign-out-everywhere.ts', 'record/[recordId]/leave.astro']);
+const bodylessRoutes = new Set(['account/download.ts', 'record/[recordId]/download.ts', 'account/sign-out.astro', 'account/sign-out-everywhere.ts', 'record/[recordId]/leave.astro']);
 
 
 

@@ -11,7 +11,7 @@ export function findSignedInRouteFiles(): string[] {
     .sort();
 }
 
-/** The URL of a route file, with `recordId` in place of [recordId]. */
-export function routeFileToUrl(file: string, recordId: string): string {
-  return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId);
+/** The URL of a route file, with `recordId` in place of [recordId] and `entryId` (by default an entry that does not exist) in place of [entryId]. */
+export function routeFileToUrl(file: string, recordId: string, entryId = '00000000-0000-4000-8000-000000000000'): string {
+  return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace('[recordId]', recordId).replace('[entryId]', entryId);
 }

@@ -46,7 +46,7 @@ describe('child details', () => {
     [{ ...validDetails, 'dateOfBirth-day': '' , 'dateOfBirth-month': '', 'dateOfBirth-year': '' }, 'dateOfBirth', "Enter your child's date of birth"],
     [{ ...validDetails, 'dateOfBirth-day': '26', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026' }, 'dateOfBirth', 'Date of birth must be today or in the past'],
     [{ ...validDetails, sex: 'x' }, 'sex', 'Select the sex your child was registered with at birth'],
-    [{ ...validDetails, nhsNumber: '943 476 5918' }, 'nhsNumber', 'Enter a valid NHS number, like 485 777 3456. It is 10 digits long'],
+    [{ ...validDetails, nhsNumber: '943 476 5918' }, 'nhsNumber', 'Enter a valid NHS number, like 943 476 5919. It is 10 digits long'],
     [{ ...validDetails, gestationWeeks: '21' }, 'gestationWeeks', 'Enter a gestation between 22 weeks and 44 weeks 6 days'],
     [{ ...validDetails, gestationWeeks: '' }, 'gestationWeeks', 'Enter how many weeks pregnant you were when your child was born. If you do not know, enter 40'],
     [{ ...validDetails, birthWeightKg: '0.29' }, 'birthWeightKg', 'Enter a birth weight between 0.3 kg and 40 kg'],
