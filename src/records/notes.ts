@@ -18,15 +18,17 @@ export function checkNoteText(raw: string | null): { readonly ok: true; readonly
   return { ok: true, body };
 }
 
-/** Adds a note, if the person may add entries to this record. */
+/** Adds a note, if the person may add entries to this record and it is still open. */
 export async function addNote(
   db: PortalDatabase,
   userId: string,
   recordId: string,
   text: string | null,
-): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' } | { readonly ok: false; readonly reason: 'invalid'; readonly message: string }> {
+): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: 'not-found' | 'forbidden' | 'record-closed' } | { readonly ok: false; readonly reason: 'invalid'; readonly message: string }> {
   const access = await checkRecordAccess(db, userId, recordId, 'add-entry');
   if (!access.ok) return access;
+  // A closed record (a birth, a loss, a child who has died) is kept as it is.
+  if (access.record.status !== 'open') return { ok: false, reason: 'record-closed' };
   const note = checkNoteText(text);
   if (!note.ok) return { ok: false, reason: 'invalid', message: note.message };
   try {

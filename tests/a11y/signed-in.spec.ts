@@ -125,3 +125,63 @@ test('the pregnancy pages and the outcome forms have no accessibility violations
   await expect(page).toHaveTitle(/^Error:/);
   await expectNoViolations(page);
 });
+
+test('screening, reviews, firsts, an entry and its history, charts, the summary, print, downloads, import and closing a record have no accessibility violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  const owner = await createConfirmedAccount('a11y-more');
+  const recordId = await createRecordFor(owner.context, 'Dee');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  const ago = (days: number, name: string) => {
+    const iso = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    return { [`${name}-day`]: String(Number(iso.slice(8))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) };
+  };
+  // Born 120 days ago at 33 weeks, so the charts offer corrected age.
+  await postForm(owner.context, `/record/${recordId}/details`, { ...ago(120, 'dateOfBirth'), sex: 'male', gestationWeeks: '33', gestationDays: '0', birthWeightKg: '2.1' });
+  await postForm(owner.context, `/record/${recordId}/measurements`, { quantity: 'weight', value: '4.6', ...ago(5, 'measuredOn') });
+  await postForm(owner.context, `/record/${recordId}/measurements`, { quantity: 'length', value: '58', position: 'lying', ...ago(5, 'measuredOn') });
+  await postForm(owner.context, `/record/${recordId}/screening`, { test: 'hearing', 'hearing-left': 'clear-response', 'hearing-right': 'clear-response', 'hearing-followUp': 'none', ...ago(110, 'doneOn') });
+  await postForm(owner.context, `/record/${recordId}/screening`, { test: 'can-your-baby-hear', 'answer-startles': 'not-sure', ...ago(30, 'doneOn') });
+  await postForm(owner.context, `/record/${recordId}/reviews`, { review: 'new-baby', by: 'Health visitor', ...ago(108, 'doneOn') });
+  await postForm(owner.context, `/record/${recordId}/firsts`, { first: 'smiled', ...ago(60, 'happenedOn') });
+  const entryId = /\/entries\/([0-9a-f-]{36})/.exec(await (await owner.context.get(`/record/${recordId}/firsts`)).text())?.[1] ?? '';
+  expect(entryId).not.toBe('');
+  const pages = [
+    'screening',
+    'screening?add=blood-spot',
+    'screening?add=hearing',
+    'screening?add=nipe-6-to-8-weeks',
+    'screening?add=can-your-baby-see',
+    'reviews',
+    'firsts',
+    `firsts?edit=${entryId}`,
+    `entries/${entryId}`,
+    `entries/${entryId}?delete=confirm`,
+    'growth-charts',
+    'growth-charts?basis=chronological',
+    'summary',
+    'print',
+    'export',
+    'close',
+  ];
+  for (const path of pages) {
+    await page.goto(`/record/${recordId}/${path}`);
+    await expectNoViolations(page);
+  }
+  for (const [path, button] of [
+    ['screening?add=blood-spot', 'Save result'],
+    ['screening?add=can-your-baby-hear', 'Save result'],
+    ['reviews', 'Record review'],
+    ['firsts', 'Add first'],
+    ['close', 'Close the record'],
+  ] as const) {
+    await page.goto(`/record/${recordId}/${path}`);
+    await page.getByRole('button', { name: button }).click();
+    await expect(page).toHaveTitle(/^Error:/);
+    await expectNoViolations(page);
+  }
+  await page.goto('/record/import');
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Add record' }).click();
+  await expect(page).toHaveTitle(/^Error:/);
+  await expectNoViolations(page);
+});
