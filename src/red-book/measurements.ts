@@ -5,7 +5,7 @@
  */
 import { calculateAgeInDays } from '../child-age/index.ts';
 import type { IsoDate } from '../dates/index.ts';
-import type { FieldError } from '../forms.ts';
+import { cleanFreeText, type FieldError } from '../forms.ts';
 import { assessWeightTrajectory, calculateCentile, type CentileResult, type GrowthMeasurement, type MeasuringPosition } from '../growth/index.ts';
 import type { ChildDetails } from './child-details.ts';
 import { measurementLimits, readDecimal } from './child-details.ts';
@@ -65,7 +65,9 @@ export function checkMeasurement(input: Readonly<Record<string, string | null | 
 
   const position = input.position === 'lying' || input.position === 'standing' ? input.position : null;
   if (quantity === 'length' && !position) errors.push({ field: 'position', message: 'Select whether your child was lying down or standing up' });
-  const measuredBy = (input.measuredBy ?? '').trim().slice(0, 100) || null;
+  // Counted in characters, like every other "who": an emoji is one character, never cut in half.
+  const measuredBy = cleanFreeText(input.measuredBy).replace(/\s+/g, ' ') || null;
+  if (measuredBy !== null && [...measuredBy].length > 100) errors.push({ field: 'measuredBy', message: 'Who measured must be 100 characters or fewer' });
 
   if (errors.length > 0 || !quantity || value === null || !measuredOn) return { ok: false, errors };
   const data: MeasurementData = { quantity, value, position: quantity === 'length' ? position : null, measuredBy };
@@ -137,7 +139,9 @@ export function assessMeasurements(child: ChildDetails, measurementEntries: read
     const bmi = Math.round((weight.value / (length.value / 100) ** 2) * 10) / 10;
     measurements.push({ ...weight, entryId: null, quantity: 'bmi', value: bmi, unit: 'kg/m²', position: null, centile: centileOf(child, weight.measuredOn, { quantity: 'bmi', value: bmi, position: null }), provenance: 'derived' });
   }
-  measurements.sort((a, b) => (a.measuredOn < b.measuredOn ? 1 : a.measuredOn > b.measuredOn ? -1 : 0));
+  // Newest first; on the same date, the one entered last first (entries arrive oldest first).
+  const order = new Map(measurements.map((measurement, index) => [measurement, index]));
+  measurements.sort((a, b) => (a.measuredOn < b.measuredOn ? 1 : a.measuredOn > b.measuredOn ? -1 : (order.get(b) ?? 0) - (order.get(a) ?? 0)));
   const weights = measurements.filter((measurement) => measurement.quantity === 'weight').map((measurement) => ({ measuredOn: measurement.measuredOn, weightKg: measurement.value }));
   const weightPrompt =
     child.birthWeightKg !== null && weights.length > 0

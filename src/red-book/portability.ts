@@ -5,7 +5,7 @@
  * database what a person could not have typed. Carers' email addresses are never written to the file.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { IsoDate } from '../dates/index.ts';
+import { isIsoDate as isRealDate, type IsoDate } from '../dates/index.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { auditEvents, entries, entryVersions, notes, recordCarers, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
@@ -154,14 +154,16 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
   const stored = readChildDetails(record.details);
   const details = stored ? checkChildDetails(childDetailsToFormValues(stored), today) : null;
   if (!details?.ok) return refuse('The child’s details in the file cannot be read. Check it is the file you downloaded');
-  const closed = record.status === 'closed' ? (record.closedReason === 'child-died' && isIsoDate(record.closedOn) ? ({ reason: 'child-died', on: record.closedOn } as const) : null) : null;
+  // A record is closed only on a real day between the birth and today, as the service itself closes it.
+  const closedOn = isIsoDate(record.closedOn) && isRealDate(record.closedOn) && record.closedOn >= details.details.dateOfBirth && record.closedOn <= today ? record.closedOn : null;
+  const closed = record.status === 'closed' && record.closedReason === 'child-died' && closedOn ? ({ reason: 'child-died', on: closedOn } as const) : null;
   if (record.status !== 'open' && !closed) return refuse('The record in the file cannot be read');
   if (!Array.isArray(parsed.entries) || parsed.entries.length > 5000 || !Array.isArray(parsed.notes) || parsed.notes.length > 5000) return refuse('The entries in the file cannot be read');
 
   const checkedEntries: CheckedRedBookFile['entries'][number][] = [];
   for (const [index, raw] of parsed.entries.entries()) {
     const problem = refuse(`Entry ${index + 1} in the file cannot be read. Nothing has been added`);
-    if (!isObject(raw) || !(typeof raw.kind === 'string' && raw.kind in entryChecks) || !isInstant(raw.createdAt) || !(raw.deletedAt === null || isInstant(raw.deletedAt))) return problem;
+    if (!isObject(raw) || !(typeof raw.kind === 'string' && Object.hasOwn(entryChecks, raw.kind)) || !isInstant(raw.createdAt) || !(raw.deletedAt === null || isInstant(raw.deletedAt))) return problem;
     const kind = raw.kind as EntryKind;
     const checkVersion = (version: { readonly [key: string]: unknown }) => {
       if (!isIsoDate(version.occurredOn) || !isObject(version.data) || !provenances.includes(version.provenance as Provenance)) return null;
@@ -177,9 +179,13 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
     };
     const current = checkVersion(raw);
     if (!current || !Array.isArray(raw.history) || raw.history.length === 0 || raw.history.length > 200) return problem;
+    // A deleted entry was created first and deleted last, so it has at least two versions.
+    if (raw.deletedAt !== null && raw.history.length < 2) return problem;
     const history: RedBookFileVersion[] = [];
     for (const [position, version] of raw.history.entries()) {
-      if (!isObject(version) || version.version !== position + 1 || !['created', 'edited', 'deleted'].includes(version.change as string) || !isInstant(version.changedAt)) return problem;
+      // The first version is the one that created the entry; only the last can be a deletion, and only of a deleted entry.
+      const expectedChange = position === 0 ? ['created'] : position === raw.history.length - 1 && raw.deletedAt !== null ? ['deleted'] : ['edited'];
+      if (!isObject(version) || version.version !== position + 1 || !expectedChange.includes(version.change as string) || !isInstant(version.changedAt)) return problem;
       const checked = checkVersion(version);
       if (!checked) return problem;
       history.push({ version: position + 1, change: version.change as RedBookFileVersion['change'], ...checked, changedAt: new Date(version.changedAt).toISOString() });

@@ -413,24 +413,24 @@ function capitalise(text: string): string {
 describe('assessScreening', () => {
   test.each([
     // The term girl, born 10 January 2026.
-    ['nipe-72-hours', termGirl, '2026-01-10', 'due', 'the day of birth (first day)'],
-    ['nipe-72-hours', termGirl, '2026-01-13', 'due', 'day 3 (last day)'],
-    ['nipe-72-hours', termGirl, '2026-01-14', 'not recorded', 'day 4'],
-    ['blood-spot', termGirl, '2026-01-14', 'not yet due', 'day 4'],
-    ['blood-spot', termGirl, '2026-01-15', 'due', 'day 5 (first day)'],
-    ['blood-spot', termGirl, '2026-01-18', 'due', 'day 8 (last day)'],
-    ['blood-spot', termGirl, '2026-01-19', 'not recorded', 'day 9'],
-    ['hearing', termGirl, '2026-02-14', 'due', 'day 35 (last day)'],
-    ['hearing', termGirl, '2026-02-15', 'not recorded', 'day 36'],
-    ['nipe-6-to-8-weeks', termGirl, '2026-02-20', 'not yet due', 'day 41'],
-    ['nipe-6-to-8-weeks', termGirl, '2026-02-21', 'due', 'day 42 (first day)'],
-    ['nipe-6-to-8-weeks', termGirl, '2026-03-13', 'due', 'day 62 (last day)'],
-    ['nipe-6-to-8-weeks', termGirl, '2026-03-14', 'not recorded', 'day 63'],
+    ['nipe-72-hours', '2026-01-10', 'due', 'the day of birth (first day)', termGirl],
+    ['nipe-72-hours', '2026-01-13', 'due', 'day 3 (last day)', termGirl],
+    ['nipe-72-hours', '2026-01-14', 'not recorded', 'day 4', termGirl],
+    ['blood-spot', '2026-01-14', 'not yet due', 'day 4', termGirl],
+    ['blood-spot', '2026-01-15', 'due', 'day 5 (first day)', termGirl],
+    ['blood-spot', '2026-01-18', 'due', 'day 8 (last day)', termGirl],
+    ['blood-spot', '2026-01-19', 'not recorded', 'day 9', termGirl],
+    ['hearing', '2026-02-14', 'due', 'day 35 (last day)', termGirl],
+    ['hearing', '2026-02-15', 'not recorded', 'day 36', termGirl],
+    ['nipe-6-to-8-weeks', '2026-02-20', 'not yet due', 'day 41', termGirl],
+    ['nipe-6-to-8-weeks', '2026-02-21', 'due', 'day 42 (first day)', termGirl],
+    ['nipe-6-to-8-weeks', '2026-03-13', 'due', 'day 62 (last day)', termGirl],
+    ['nipe-6-to-8-weeks', '2026-03-14', 'not recorded', 'day 63', termGirl],
     // The boy born at 30 weeks has the CHT repeat on day 28 only.
-    ['blood-spot-cht-repeat', bornAt30WeeksBoy, '2026-02-06', 'not yet due', 'day 27'],
-    ['blood-spot-cht-repeat', bornAt30WeeksBoy, '2026-02-07', 'due', 'day 28'],
-    ['blood-spot-cht-repeat', bornAt30WeeksBoy, '2026-02-08', 'not recorded', 'day 29'],
-  ] as const)('%s, not recorded, on %s is "%s" (%s)', (code, child, on, status) => {
+    ['blood-spot-cht-repeat', '2026-02-06', 'not yet due', 'day 27', bornAt30WeeksBoy],
+    ['blood-spot-cht-repeat', '2026-02-07', 'due', 'day 28', bornAt30WeeksBoy],
+    ['blood-spot-cht-repeat', '2026-02-08', 'not recorded', 'day 29', bornAt30WeeksBoy],
+  ] as const)('%s, not recorded, on %s is "%s" (%s)', (code, on, status, _day, child) => {
     expect(assessScreening(child, [], on).find((item) => item.code === code)).toMatchObject({ status, latest: null });
   });
 
@@ -460,12 +460,12 @@ describe('assessScreening', () => {
   });
 
   test.each([
-    [{ weeks: 30, days: 0 }, true],
-    [{ weeks: 31, days: 6 }, true],
-    [{ weeks: 32, days: 0 }, false],
-    [{ weeks: 40, days: 0 }, false],
-  ])('born at %o: CHT repeat listed: %s', (gestationAtBirth, listed) => {
-    const codes = assessScreening({ ...termGirl, gestationAtBirth }, [], today).map((item) => item.code);
+    [30, 0, true],
+    [31, 6, true],
+    [32, 0, false],
+    [40, 0, false],
+  ])('born at %i+%i weeks: CHT repeat listed: %s', (weeks, days, listed) => {
+    const codes = assessScreening({ ...termGirl, gestationAtBirth: { weeks, days } }, [], today).map((item) => item.code);
     expect(codes.includes('blood-spot-cht-repeat')).toBe(listed);
   });
 });
@@ -706,11 +706,9 @@ describe('describeEntry', () => {
 });
 
 describe('checkMeasurement (found while testing how measurements are described)', () => {
-  // BUG (src/red-book/measurements.ts, checkMeasurement, `measuredBy`): `.trim().slice(0, 100)` cuts at 100
-  // UTF-16 units, not 100 characters. 99 letters and an emoji (100 characters, 101 units) is stored as 99
-  // letters and half an emoji (a lone surrogate), which PostgreSQL refuses in jsonb ("invalid input syntax
-  // for type json"), so saving the entry fails with a DatabaseError. Every other "by" counts characters.
-  test.fails('a "measured by" of 100 characters ending in an emoji is kept whole', () => {
+  // "Who measured" is counted in characters, not UTF-16 units: cutting at 100 units once stored half an
+  // emoji (a lone surrogate), which PostgreSQL refuses in jsonb, so saving failed with a DatabaseError.
+  test('a "measured by" of 100 characters ending in an emoji is kept whole', () => {
     const measuredBy = `${'A'.repeat(99)}👶`;
     expect([...measuredBy]).toHaveLength(100);
     const result = checkMeasurement({ quantity: 'weight', value: '4.6', ...dateFields('measuredOn', '2026-02-21'), measuredBy }, termGirl, today);
@@ -901,7 +899,7 @@ describe('checkRedBookFile', () => {
     }],
     ['a weight of 15 kg at 10 weeks: very unusual, but it was confirmed when it was typed', (file: LooseFile) => {
       const entry = entryAt(file, 0);
-      entry.history = entry.history.slice(1).map((version) => ({ ...version, version: 1 }));
+      entry.history = entry.history.slice(1).map((version) => ({ ...version, version: 1, change: 'created' }));
       setDateEverywhere(entry, '2026-03-21');
       setEverywhere(entry, 'value', 15);
     }],
@@ -984,7 +982,7 @@ describe('checkRedBookFile', () => {
     ['screening notes over 500 characters', (file: LooseFile) => setEverywhere(entryAt(file, 1), 'notes', `${distinctive} ${'n'.repeat(500)}`), entryProblem(2)],
     ['the antenatal contact in a child’s record', (file: LooseFile) => setEverywhere(entryAt(file, 2), 'review', 'antenatal'), entryProblem(3)],
     ['an empty history', (file: LooseFile) => Object.assign(entryAt(file, 2), { history: [] }), entryProblem(3)],
-    ['no history', (file: LooseFile) => delete entryAt(file, 2).history, entryProblem(3)],
+    ['no history', (file: LooseFile) => delete (entryAt(file, 2) as Record<string, unknown>).history, entryProblem(3)],
     ['201 versions', (file: LooseFile) => Object.assign(entryAt(file, 2), { history: Array.from({ length: 201 }, (_, index) => ({ ...entryAt(file, 2).history[0], version: index + 1 })) }), entryProblem(3)],
     ['versions out of order', (file: LooseFile) => entryAt(file, 0).history.reverse(), entryProblem(1)],
     ['versions counted from 0', (file: LooseFile) => entryAt(file, 0).history.forEach((version, index) => Object.assign(version, { version: index })), entryProblem(1)],
@@ -1005,18 +1003,47 @@ describe('checkRedBookFile', () => {
     expect(result.ok || result.message).not.toContain(distinctive);
   });
 
-  // BUG (src/red-book/portability.ts, checkRedBookFile, the `closed` line): a closed record's `closedOn`
-  // is only checked for its shape (isIsoDate is /^\d{4}-\d{2}-\d{2}$/). "2026-02-30" passes, and
-  // importRedBook then fails in PostgreSQL ("date/time field value out of range") with a DatabaseError
-  // instead of a message; a closing date after `today` or before the date of birth is accepted too,
-  // though the service only ever closes a record on the day it is asked to. The module promises that a
-  // file "can never put into the database what a person could not have typed".
-  test.fails.each([
+  // A closing date must be a real day between the birth and today (a date like 2026-02-30 once reached
+  // PostgreSQL and failed there, instead of being turned back with a message).
+  test.each([
     ['a closing date that is not a real date', '2026-02-30'],
     ['a closing date after today', '2026-11-26'],
     ['a closing date before the date of birth', '2026-01-09'],
   ])('refused: a child who died, with %s (%s)', (_case, closedOn) => {
     const result = checkRedBookFile(edited((file) => Object.assign(file.record, { status: 'closed', closedReason: 'child-died', closedOn })), fileToday);
     expect(result.ok).toBe(false);
+  });
+
+  describe('files whose history does not add up are refused', () => {
+    test.each([
+      ['a first version that is not the one that created the entry', (history: { change: string }[]) => Object.assign(history[0] ?? {}, { change: 'edited' })],
+      ['a deletion in the middle of the history', (history: { change: string }[]) => history.length > 1 && Object.assign(history[0] ?? {}, { change: 'deleted' })],
+    ])('%s', (_case, change) => {
+      const result = checkRedBookFile(
+        edited((file) => {
+          change(entryAt(file, 0).history as unknown as { change: string }[]);
+        }),
+        fileToday,
+      );
+      expect(result).toEqual({ ok: false, message: 'Entry 1 in the file cannot be read. Nothing has been added' });
+    });
+
+    test('a deleted entry without its deletion in its history is refused', () => {
+      const result = checkRedBookFile(
+        edited((file) => {
+          entryAt(file, 2).deletedAt = '2026-02-01T10:00:00.000Z';
+        }),
+        fileToday,
+      );
+      expect(result).toEqual({ ok: false, message: 'Entry 3 in the file cannot be read. Nothing has been added' });
+    });
+  });
+});
+
+describe('assessMeasurements, two measurements on the same day', () => {
+  test('the one entered last is the latest', () => {
+    const first = { id: 'a', kind: 'measurement', occurredOn: '2026-02-21', data: { quantity: 'weight', value: 4.5, position: null, measuredBy: null }, provenance: 'parent-or-carer', createdByEmail: null, createdAt: new Date('2026-02-21T09:00:00Z'), updatedAt: null } as const;
+    const second = { ...first, id: 'b', data: { ...first.data, value: 4.7 }, createdAt: new Date('2026-02-21T10:00:00Z') };
+    expect(summariseRedBook(termGirl, [first, second], today).latestMeasurements.map((measurement) => measurement.value)).toEqual([4.7]);
   });
 });
