@@ -35,6 +35,8 @@ export default defineConfig({
       OUTBOX_DIR: '.test-output/e2e-outbox',
       SMTP_URL: '',
       DATABASE_URL: '',
+      // Every test family signs up from 127.0.0.1: more than the 30 an hour one address is allowed by default.
+      SIGN_UP_LIMIT_PER_ADDRESS: '1000',
     },
   },
 });

@@ -38,6 +38,14 @@ const environmentSchema = z
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an SMTP URL such as smtp://user:password@mail.example.org:587' }).optional()),
     EMAIL_FROM: optionalText.pipe(z.string().regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an email address, optionally with a name: First 1,001 days <no-reply@example.org>').optional()),
     OUTBOX_DIR: optionalText,
+    SIGN_UP_LIMIT_PER_ADDRESS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}$/, 'must be a whole number of sign-ups per hour, such as 30')
+        .transform(Number)
+        .pipe(z.number().min(1, 'must be at least 1 sign-up per hour'))
+        .optional(),
+    ),
   })
   .superRefine((env, context) => {
     if (Boolean(env.SANITY_PROJECT_ID) !== Boolean(env.SANITY_DATASET)) {
@@ -79,6 +87,8 @@ export interface Configuration {
   readonly email: EmailConfiguration;
   readonly server: { readonly port: number; readonly host: string };
   readonly siteUrl: string;
+  /** New accounts allowed per network address per hour, if set (raise it where many families share one address); otherwise src/auth's default. */
+  readonly signUpLimitPerAddress: number | null;
 }
 
 /** The Sanity API version the queries are written against. */
@@ -122,6 +132,7 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
     email,
     server: { port, host },
     siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
+    signUpLimitPerAddress: values.SIGN_UP_LIMIT_PER_ADDRESS ?? null,
   };
 }
 

@@ -10,9 +10,21 @@ export async function readFormData(request: Request, maxBytes = maxFormBytes): P
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (!Number.isFinite(declared) || declared > maxBytes) return null;
   try {
-    const body = await request.arrayBuffer();
-    if (body.byteLength > maxBytes) return null;
-    return await new Response(body, { headers: { 'content-type': type } }).formData();
+    // Read at most maxBytes, even when no length was declared: stop as soon as the body is too big.
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let received = 0;
+    const reader = request.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(new Uint8Array(value));
+    }
+    return await new Response(new Blob(chunks), { headers: { 'content-type': type } }).formData();
   } catch {
     return null;
   }

@@ -40,7 +40,12 @@ export async function getAccountServices(): Promise<AccountServices> {
     randomBytes: getRandomBytes,
     siteUrl: getConfiguration().siteUrl,
     reportEmailFailure,
+    ...signUpLimit(getConfiguration().signUpLimitPerAddress),
   };
+}
+
+function signUpLimit(perHour: number | null): { signUpLimitPerAddress?: number } {
+  return perHour === null ? {} : { signUpLimitPerAddress: perHour };
 }
 
 /** Logs an email that could not be sent. The error's message names the transport, never the recipient. */

@@ -81,5 +81,7 @@ export async function runEntryForm(Astro: AstroGlobal, spec: EntryFormSpec) {
   if (missing) Astro.response.status = 404;
   const done = Astro.url.searchParams.get('done');
   const notice = done === 'added' ? 'added' : done === 'changed' ? 'changed' : done === 'deleted' ? 'deleted' : null;
-  return { db, userId, access, record, child, today, entries, canAdd, path, values, errors, unusual, redirectTo, editing, missing, notice } as const;
+  // A closed record (a child who has died) shows what was recorded, never what is due.
+  const closed = record?.status === 'closed';
+  return { db, userId, access, record, child, today, entries, canAdd, closed, path, values, errors, unusual, redirectTo, editing, missing, notice } as const;
 }

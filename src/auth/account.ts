@@ -36,6 +36,8 @@ export interface AccountServices {
   readonly reportEmailFailure: (error: unknown) => void;
   /** Given each background task (making a link and sending it), so tests can wait for them. */
   readonly trackBackgroundTask?: (task: Promise<void>) => void;
+  /** Sign-ups allowed per network address per hour, when the site sets its own (accountRateLimits otherwise). */
+  readonly signUpLimitPerAddress?: number;
 }
 
 const minutes = (count: number) => count * 60 * 1000;
@@ -146,7 +148,8 @@ export async function signUp(services: AccountServices, input: { email: string |
   if (!password.ok) errors.push({ field: 'password', message: password.message });
   if (!email.ok || errors.length > 0) return invalid(...errors);
 
-  const limit = await consumeRateLimit(services.db, rateLimitKey('sign-up:address', input.address), accountRateLimits.signUpPerAddress, services.now());
+  const perAddress = { ...accountRateLimits.signUpPerAddress, attempts: services.signUpLimitPerAddress ?? accountRateLimits.signUpPerAddress.attempts };
+  const limit = await consumeRateLimit(services.db, rateLimitKey('sign-up:address', input.address), perAddress, services.now());
   if (!limit.allowed) return { ok: false, kind: 'rate-limited', retryAfterMs: limit.retryAfterMs };
 
   const passwordHash = await hashPassword(input.password ?? '');

@@ -314,7 +314,7 @@ function renderSvg(args: {
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="growth-chart" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet"` +
-      ` role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descriptionId)}" font-family="inherit" font-size="12">`,
+      ` role="img" aria-labelledby="${escapeXml(titleId)}" aria-describedby="${escapeXml(descriptionId)}" font-family="inherit" font-size="12">`,
     `<title id="${escapeXml(titleId)}">${escapeXml(title)}</title>`,
     `<desc id="${escapeXml(descriptionId)}">${escapeXml(description)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${colours.background}"/>`,

@@ -89,6 +89,15 @@ export async function createRecord(db: PortalDatabase, ownerId: string, kind: 'c
   }
 }
 
+/**
+ * Inside a write's transaction: whether the record is still open, holding a share lock on its row so a
+ * close (which takes the row for update) cannot land between this check and the write.
+ */
+export async function lockOpenRecord(tx: PortalDatabase, recordId: string): Promise<boolean> {
+  const [row] = await tx.select({ status: records.status }).from(records).where(eq(records.id, recordId)).for('share');
+  return row?.status === 'open';
+}
+
 /** The records a user can see, with their role on each. */
 export async function listAccessibleRecords(db: PortalDatabase, userId: string): Promise<{ recordId: string; kind: 'child' | 'pregnancy'; name: string; role: RecordRole }[]> {
   try {

@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { notes, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
-import { checkRecordAccess } from './access.ts';
+import { checkRecordAccess, lockOpenRecord } from './access.ts';
 import { recordAuditEvent } from './audit.ts';
 import { cleanFreeText } from '../forms.ts';
 
@@ -32,14 +32,16 @@ export async function addNote(
   const note = checkNoteText(text);
   if (!note.ok) return { ok: false, reason: 'invalid', message: note.message };
   try {
-    await db.transaction(async (tx) => {
+    const added = await db.transaction(async (tx) => {
+      if (!(await lockOpenRecord(tx, recordId))) return false;
       await tx.insert(notes).values({ recordId, body: note.body, createdBy: userId });
       await recordAuditEvent(tx, { recordId, actorId: userId, action: 'note-added' });
+      return true;
     });
+    return added ? { ok: true } : { ok: false, reason: 'record-closed' };
   } catch (error) {
     throw new DatabaseError('save a note', { cause: error });
   }
-  return { ok: true };
 }
 
 /** A note as shown: its text, who wrote it and when. */

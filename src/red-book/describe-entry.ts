@@ -46,7 +46,7 @@ export function describeEntry(entry: { readonly kind: EntryKind; readonly occurr
     }
     case 'screening': {
       const data = entry.data as unknown as ScreeningData;
-      return { title: screeningTestNames[data.test] ?? 'Screening', lines: [`${data.test.startsWith('can-your-baby') ? 'Answered' : 'Done'} on ${on}${age}.`, ...describeScreening(data, child.sex, detailed), ...byAndNotes(data)] };
+      return { title: screeningTestNames[data.test] ?? 'Screening', lines: [`${data.test.startsWith('can-your-baby') ? 'Answered' : 'Done'} on ${on}${age}.`, ...describeScreening(data, child.sex, detailed, entry.occurredOn >= child.dateOfBirth ? calculateAgeInDays(child.dateOfBirth, entry.occurredOn) : null), ...byAndNotes(data)] };
     }
     case 'health-review': {
       const data = entry.data as unknown as HealthReviewData;

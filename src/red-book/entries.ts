@@ -8,7 +8,7 @@ import type { PortalDatabase } from '../db/index.ts';
 import { entries, entryVersions, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import type { IsoDate } from '../dates/index.ts';
-import { checkRecordAccess, isUuid, type RecordAccess, type RecordAction } from '../records/access.ts';
+import { checkRecordAccess, isUuid, lockOpenRecord, type RecordAccess, type RecordAction } from '../records/access.ts';
 
 /** The kinds of entry. */
 export type EntryKind = 'measurement' | 'immunisation' | 'health-review' | 'screening' | 'first';
@@ -19,7 +19,8 @@ export type Provenance = 'parent-or-carer' | 'professional' | 'imported';
 /** How provenance reads beside an entry. */
 export const provenanceLabels: Readonly<Record<Provenance, string>> = {
   'parent-or-carer': 'Added by a parent or carer',
-  professional: 'Recorded by a health professional',
+  // Until professionals have their own accounts, the family says where it came from.
+  professional: 'From a health professional, added by the family',
   imported: 'Imported from an NHS system',
 };
 
@@ -54,6 +55,7 @@ export async function addEntry(
   if (!writable.ok) return writable;
   try {
     return await db.transaction(async (tx) => {
+      if (!(await lockOpenRecord(tx, input.recordId))) return { ok: false, reason: 'record-closed' } as const;
       const [entry] = await tx
         .insert(entries)
         .values({ recordId: input.recordId, kind: input.kind, occurredOn: input.occurredOn, data: input.data, provenance: input.provenance, createdBy: input.userId })
@@ -92,6 +94,7 @@ async function changeEntry(
   if (!isUuid(input.entryId)) return { ok: false, reason: 'not-found' };
   try {
     return await db.transaction(async (tx) => {
+      if (!(await lockOpenRecord(tx, input.recordId))) return { ok: false, reason: 'record-closed' } as const;
       const [current] = await tx
         .select()
         .from(entries)
@@ -194,8 +197,13 @@ export async function saveRecordDetails(db: PortalDatabase, input: { userId: str
   const writable = await checkWritable(db, input.userId, input.recordId);
   if (!writable.ok) return writable;
   try {
-    await db.update(records).set({ details: input.details, updatedAt: new Date() }).where(eq(records.id, input.recordId));
-    return { ok: true };
+    // Only an open record's details change: the status is part of the update's own condition.
+    const updated = await db
+      .update(records)
+      .set({ details: input.details, updatedAt: new Date() })
+      .where(and(eq(records.id, input.recordId), eq(records.status, 'open')))
+      .returning({ id: records.id });
+    return updated.length === 1 ? { ok: true } : { ok: false, reason: 'record-closed' };
   } catch (error) {
     throw new DatabaseError("save a record's details", { cause: error });
   }

@@ -64,6 +64,7 @@ export interface FhirPatient {
   readonly name?: readonly { readonly text: string }[];
   readonly gender: ChildDetails['sex'];
   readonly birthDate: IsoDate;
+  readonly deceasedBoolean?: true;
 }
 
 /** A FHIR R4 Observation: a measurement, a worked-out BMI or the gestation at birth. */
@@ -92,7 +93,7 @@ export interface FhirImmunization {
   readonly patient: FhirReference;
   readonly occurrenceDateTime: IsoDate;
   readonly primarySource: boolean;
-  readonly reportOrigin?: FhirCodeableConcept;
+  readonly reportOrigin: FhirCodeableConcept;
   readonly lotNumber?: string;
   readonly note?: readonly FhirAnnotation[];
 }
@@ -255,9 +256,12 @@ function createGestationObservation(recordId: string, child: ChildDetails, patie
   };
 }
 
-const reportOrigins: Readonly<Record<Exclude<Provenance, 'professional'>, FhirCoding>> = {
+// Everything in this red book was typed by the family (or, later, imported), so none of it is the primary source:
+// a dose "from a health professional" was copied from a written record such as the paper red book.
+const reportOrigins: Readonly<Record<Provenance, FhirCoding>> = {
   'parent-or-carer': { system: fhirSystems.immunizationOrigin, code: 'recall', display: 'Parent/Guardian/Patient Recall' },
-  imported: { system: fhirSystems.immunizationOrigin, code: 'record', display: 'Written Record' },
+  professional: { system: fhirSystems.immunizationOrigin, code: 'record', display: 'Written Record' },
+  imported: { system: fhirSystems.immunizationOrigin, code: 'provider', display: 'Other Provider' },
 };
 
 function createImmunization(entry: Entry, patientUrl: string): FhirImmunization {
@@ -273,9 +277,9 @@ function createImmunization(entry: Entry, patientUrl: string): FhirImmunization 
     vaccineCode: { coding: [{ system: fhirSystems.vaccine, code: data.vaccine, display: name }], text: name },
     patient: { reference: patientUrl },
     occurrenceDateTime: entry.occurredOn,
-    // Only a professional's record is the primary source; anything else is reported second-hand (FHIR R4 Immunization.primarySource).
-    primarySource: entry.provenance === 'professional',
-    ...(entry.provenance === 'professional' ? {} : { reportOrigin: { coding: [reportOrigins[entry.provenance]] } }),
+    // FHIR R4 Immunization.primarySource: the family's record is never the administering provider's own.
+    primarySource: false,
+    reportOrigin: { coding: [reportOrigins[entry.provenance]] },
     ...(batch ? { lotNumber: batch } : {}),
     // The place is free text, not a Location the receiving system could resolve, so it goes in a note.
     ...(place ? { note: [{ text: `Given at: ${place}` }] } : {}),
@@ -322,7 +326,7 @@ function createBmiObservations(recordId: string, child: ChildDetails, measuremen
  * recorded it. Only measurement and immunisation entries are exported; screening, health review and "first" entries are left out, as are
  * the birth measurements, place of birth, health problems and family history from the child details. No email address is ever written.
  */
-export function recordToFhirBundle(input: { recordId: string; recordName: string; child: ChildDetails; entries: readonly Entry[]; generatedAt: Date }): FhirBundle {
+export function recordToFhirBundle(input: { recordId: string; recordName: string; child: ChildDetails; entries: readonly Entry[]; generatedAt: Date; deceased?: boolean }): FhirBundle {
   const recordId = readUuid(input.recordId, 'record id');
   const patientUrl = toUrn(recordId);
   const name = cleanExportText(input.recordName);
@@ -334,6 +338,8 @@ export function recordToFhirBundle(input: { recordId: string; recordName: string
     ...(name ? { name: [{ text: name }] } : {}),
     gender: input.child.sex,
     birthDate: input.child.dateOfBirth,
+    // A child who has died: receiving systems must never send recalls about them. The date the record was closed is not the date of death, so only the fact is given.
+    ...(input.deceased ? { deceasedBoolean: true } : {}),
   };
   const measurementEntries = input.entries.filter((entry) => entry.kind === 'measurement');
   const measurements = measurementEntries.map((entry) => {

@@ -3,7 +3,7 @@
  * the child's whole schedule from them (given, due, overdue, not yet due, no longer offered).
  */
 import type { IsoDate } from '../dates/index.ts';
-import type { FieldError } from '../forms.ts';
+import { cleanFreeText, type FieldError } from '../forms.ts';
 import { assessImmunisations, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 import { readEntryDate } from './entry-date.ts';
@@ -35,7 +35,7 @@ export function checkImmunisationGiven(
   const date = readEntryDate(input, 'givenOn', 'it was given', child.dateOfBirth, today);
   if (!date.ok) errors.push({ field: 'givenOn', message: date.message });
   const givenOn = date.ok ? date.date : null;
-  const place = (input.place ?? '').trim();
+  const place = cleanFreeText(input.place).replace(/\s+/g, ' ');
   const batch = (input.batch ?? '').trim();
   if ([...place].length > 100) errors.push({ field: 'place', message: 'Where it was given must be 100 characters or fewer' });
   if (batch !== '' && !/^[A-Za-z0-9 ./-]{1,30}$/.test(batch)) errors.push({ field: 'batch', message: 'Batch number must only include letters, numbers, spaces, hyphens, full stops and slashes, up to 30 characters' });

@@ -1,15 +1,15 @@
 /**
  * A child's red book as a file the family keeps: everything in the record (details, every entry with
- * its provenance and full history, deleted entries too, and notes), and the way back in. Importing
+ * its provenance and full history, deleted entries too for owners, and notes), and the way back in. Importing
  * checks every detail and entry with the same rules as the forms, so a file can never put into the
  * database what a person could not have typed. Carers' email addresses are never written to the file.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { isIsoDate as isRealDate, type IsoDate } from '../dates/index.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { auditEvents, entries, entryVersions, notes, recordCarers, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
-import { checkRecordAccess, checkRecordName } from '../records/access.ts';
+import { canPerform, checkRecordAccess, checkRecordName } from '../records/access.ts';
 import { checkNoteText } from '../records/notes.ts';
 import { checkChildDetails, childDetailsToFormValues, readChildDetails, type ChildDetails } from './child-details.ts';
 import type { EntryKind, Provenance } from './entries.ts';
@@ -70,7 +70,13 @@ export async function exportRedBook(db: PortalDatabase, userId: string, recordId
   try {
     const [record] = await db.select().from(records).where(eq(records.id, recordId));
     if (!record) return { ok: false, reason: 'not-found' };
-    const entryRows = await db.select().from(entries).where(eq(entries.recordId, recordId)).orderBy(asc(entries.occurredOn), asc(entries.createdAt), asc(entries.id));
+    // Deleted entries (with their history) go only to owners: carers and viewers never see what an owner deleted.
+    const withDeleted = canPerform(access.role, 'manage-carers');
+    const entryRows = await db
+      .select()
+      .from(entries)
+      .where(and(eq(entries.recordId, recordId), withDeleted ? undefined : isNull(entries.deletedAt)))
+      .orderBy(asc(entries.occurredOn), asc(entries.createdAt), asc(entries.id));
     const versionRows =
       entryRows.length === 0 ? [] : await db.select().from(entryVersions).where(inArray(entryVersions.entryId, entryRows.map((row) => row.id))).orderBy(asc(entryVersions.entryId), asc(entryVersions.version));
     const noteRows = await db.select({ body: notes.body, createdAt: notes.createdAt }).from(notes).where(eq(notes.recordId, recordId)).orderBy(asc(notes.createdAt), asc(notes.id));
@@ -126,10 +132,15 @@ const entryChecks: Readonly<Record<EntryKind, { check: Check; toFormValues: ToFo
   first: { check: checkFirst, toFormValues: firstToFormValues },
 };
 
-const provenances: readonly Provenance[] = ['parent-or-carer', 'professional', 'imported'];
+// "Imported from an NHS system" is for entries this service takes from NHS systems, never a family's file.
+const provenances: readonly Provenance[] = ['parent-or-carer', 'professional'];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isIsoDate = (value: unknown): value is IsoDate => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-const isInstant = (value: unknown): value is string => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+const isInstantBetween = (value: unknown, earliest: number, latest: number): value is string => {
+  if (typeof value !== 'string' || value.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && time >= earliest && time <= latest;
+};
 
 /** A red book file, checked and ready to import. */
 export interface CheckedRedBookFile {
@@ -152,12 +163,21 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
   const name = checkRecordName(typeof record.name === 'string' ? record.name : null);
   if (!name.ok) return refuse('The child’s name in the file cannot be read');
   const stored = readChildDetails(record.details);
-  const details = stored ? checkChildDetails(childDetailsToFormValues(stored), today) : null;
+  let details: ReturnType<typeof checkChildDetails> | null = null;
+  try {
+    details = stored ? checkChildDetails(childDetailsToFormValues(stored), today) : null;
+  } catch {
+    // A value of the wrong type in the details: refused below.
+  }
   if (!details?.ok) return refuse('The child’s details in the file cannot be read. Check it is the file you downloaded');
   // A record is closed only on a real day between the birth and today, as the service itself closes it.
   const closedOn = isIsoDate(record.closedOn) && isRealDate(record.closedOn) && record.closedOn >= details.details.dateOfBirth && record.closedOn <= today ? record.closedOn : null;
   const closed = record.status === 'closed' && record.closedReason === 'child-died' && closedOn ? ({ reason: 'child-died', on: closedOn } as const) : null;
   if (record.status !== 'open' && !closed) return refuse('The record in the file cannot be read');
+  // Moments in the file (when things were added and changed) fall between this service's first year and the end of today.
+  const earliest = Date.parse('2025-01-01T00:00:00Z');
+  const latest = Date.parse(`${today}T23:59:59Z`) + 24 * 60 * 60 * 1000;
+  const isInstant = (value: unknown): value is string => isInstantBetween(value, earliest, latest);
   if (!Array.isArray(parsed.entries) || parsed.entries.length > 5000 || !Array.isArray(parsed.notes) || parsed.notes.length > 5000) return refuse('The entries in the file cannot be read');
 
   const checkedEntries: CheckedRedBookFile['entries'][number][] = [];
@@ -168,14 +188,21 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
     const checkVersion = (version: { readonly [key: string]: unknown }) => {
       if (!isIsoDate(version.occurredOn) || !isObject(version.data) || !provenances.includes(version.provenance as Provenance)) return null;
       const { check, toFormValues } = entryChecks[kind];
-      let values: Record<string, string>;
+      // A value of the wrong type (a number where text belongs) makes the conversion or the check throw: the file is refused, never a server error.
       try {
-        values = toFormValues({ id: '', kind, occurredOn: version.occurredOn, data: version.data, provenance: version.provenance as Provenance, createdByEmail: null, createdAt: new Date(0), updatedAt: null });
+        const values = Object.fromEntries(
+          Object.entries(toFormValues({ id: '', kind, occurredOn: version.occurredOn, data: version.data, provenance: version.provenance as Provenance, createdByEmail: null, createdAt: new Date(0), updatedAt: null })).map(([key, value]) => [key, typeof value === 'string' ? value : '\u0000']),
+        );
+        const checked = check(values, details.details, today);
+        if (!checked.ok) return null;
+        const data = { ...checked.data } as Record<string, unknown>;
+        // Nothing may be quietly changed on the way in: the checked entry must give back exactly the form values it came from.
+        const again = toFormValues({ id: '', kind, occurredOn: checked.occurredOn, data, provenance: version.provenance as Provenance, createdByEmail: null, createdAt: new Date(0), updatedAt: null });
+        if (JSON.stringify(Object.entries(again).sort()) !== JSON.stringify(Object.entries(values).sort())) return null;
+        return { occurredOn: checked.occurredOn, data, provenance: version.provenance as Provenance };
       } catch {
         return null;
       }
-      const checked = check(values, details.details, today);
-      return checked.ok ? { occurredOn: checked.occurredOn, data: { ...checked.data } as Record<string, unknown>, provenance: version.provenance as Provenance } : null;
     };
     const current = checkVersion(raw);
     if (!current || !Array.isArray(raw.history) || raw.history.length === 0 || raw.history.length > 200) return problem;
@@ -190,6 +217,10 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
       if (!checked) return problem;
       history.push({ version: position + 1, change: version.change as RedBookFileVersion['change'], ...checked, changedAt: new Date(version.changedAt).toISOString() });
     }
+    // The entry as it stands is its last version, and its versions come in time order after it was created.
+    const last = history.at(-1);
+    if (!last || JSON.stringify([last.occurredOn, last.data, last.provenance]) !== JSON.stringify([current.occurredOn, current.data, current.provenance])) return problem;
+    if (history.some((version, position) => version.changedAt < (history[position - 1]?.changedAt ?? '') || Date.parse(version.changedAt) < Date.parse(raw.createdAt as string))) return problem;
     checkedEntries.push({ kind, ...current, createdAt: new Date(raw.createdAt), deletedAt: raw.deletedAt === null ? null : new Date(raw.deletedAt as string), history });
   }
   const checkedNotes: { text: string; createdAt: Date }[] = [];
@@ -220,7 +251,8 @@ export async function importRedBook(db: PortalDatabase, userId: string, file: Ch
         // Earlier versions keep their dates; who made them is not in the file, so it is left empty.
         await tx.insert(entryVersions).values(entry.history.map((version) => ({ entryId: row.id, version: version.version, change: version.change, occurredOn: version.occurredOn, data: version.data, provenance: version.provenance, changedBy: null, changedAt: new Date(version.changedAt) })));
       }
-      if (file.notes.length > 0) await tx.insert(notes).values(file.notes.map((note) => ({ recordId: record.id, body: note.text, createdBy: userId, createdAt: note.createdAt })));
+      // Who wrote each note is not in the file either.
+      if (file.notes.length > 0) await tx.insert(notes).values(file.notes.map((note) => ({ recordId: record.id, body: note.text, createdBy: null, createdAt: note.createdAt })));
       if (file.closed) await tx.update(records).set({ status: 'closed', closedReason: file.closed.reason, closedOn: file.closed.on }).where(and(eq(records.id, record.id)));
       return record.id;
     });

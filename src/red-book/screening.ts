@@ -8,6 +8,7 @@
  * tests for children" and "Eye tests for children" for the signs in the checklists, written in our own
  * words. The checklists' wording is in the hazard log (H24) for clinical review.
  */
+import { monthToStartDay } from '../child-age/index.ts';
 import { addDays, type IsoDate } from '../dates/index.ts';
 import type { FieldError } from '../forms.ts';
 import { bloodSpotConditions, listNewbornScreening, type ScreeningItem } from '../screening/index.ts';
@@ -87,6 +88,8 @@ export const checklistAnswerLabels: Readonly<Record<ChecklistAnswer, string>> = 
 export interface ChecklistQuestion {
   readonly code: string;
   readonly from: string;
+  /** The age in days from which the answer can mean "talk to someone": a 3-week-old not yet turning to a voice is not a concern. */
+  readonly fromDay: number;
   readonly question: string;
   readonly concernIf: 'no' | 'yes';
 }
@@ -96,22 +99,22 @@ export const checklists: Readonly<Record<'can-your-baby-see' | 'can-your-baby-he
   'can-your-baby-see': {
     title: 'Can your baby see?',
     questions: [
-      { code: 'follows-faces', from: 'By 6 weeks', question: 'Does your baby look at your face and follow it with their eyes?', concernIf: 'no' },
-      { code: 'black-pupils', from: 'At any age', question: 'Are the pupils (the black centres of the eyes) always black, with no white or cloudy patch, including in photos?', concernIf: 'no' },
-      { code: 'eyes-straight', from: 'From 3 months', question: 'Do both eyes look in the same direction?', concernIf: 'no' },
-      { code: 'eyes-steady', from: 'At any age', question: 'Are your baby’s eyes steady, without wobbling or flickering from side to side?', concernIf: 'no' },
-      { code: 'family-eye-problems', from: 'At any age', question: 'Did anyone in your baby’s close family have a squint, a lazy eye or a serious eye problem as a child?', concernIf: 'yes' },
+      { code: 'follows-faces', from: 'By 6 weeks', fromDay: 42, question: 'Does your baby look at your face and follow it with their eyes?', concernIf: 'no' },
+      { code: 'white-patch', from: 'At any age', fromDay: 0, question: 'Have you ever seen a white or cloudy patch in the middle of your baby’s eye, in person or in a photo?', concernIf: 'yes' },
+      { code: 'eyes-straight', from: 'From 3 months', fromDay: monthToStartDay(3), question: 'Do both eyes look in the same direction?', concernIf: 'no' },
+      { code: 'eyes-steady', from: 'At any age', fromDay: 0, question: 'Are your baby’s eyes steady, without wobbling or flickering from side to side?', concernIf: 'no' },
+      { code: 'family-eye-problems', from: 'At any age', fromDay: 0, question: 'Did anyone in your baby’s close family have a squint, a lazy eye or a serious eye problem as a child?', concernIf: 'yes' },
     ],
   },
   'can-your-baby-hear': {
     title: 'Can your baby hear?',
     questions: [
-      { code: 'startles', from: 'Shortly after birth', question: 'Does your baby jump or blink at a sudden loud noise, like a door banging?', concernIf: 'no' },
-      { code: 'pauses', from: 'By 1 month', question: 'Does your baby go still or pause when they hear a long sound, like a vacuum cleaner?', concernIf: 'no' },
-      { code: 'quietens-to-voice', from: 'By 4 months', question: 'Does your baby go quiet or smile at your voice when they cannot see you?', concernIf: 'no' },
-      { code: 'turns-to-voice', from: 'By 7 months', question: 'Does your baby turn straight away to your voice from across the room, or to quiet sounds on either side?', concernIf: 'no' },
-      { code: 'looks-for-sounds', from: 'By 9 months', question: 'Does your baby listen to everyday sounds and look for quiet sounds they cannot see?', concernIf: 'no' },
-      { code: 'knows-name', from: 'By 12 months', question: 'Does your baby respond to their name and to a few familiar words, like “no” and “bye-bye”?', concernIf: 'no' },
+      { code: 'startles', from: 'Shortly after birth', fromDay: 0, question: 'Does your baby jump or blink at a sudden loud noise, like a door banging?', concernIf: 'no' },
+      { code: 'pauses', from: 'By 1 month', fromDay: monthToStartDay(1), question: 'Does your baby go still or pause when they hear a long sound, like a vacuum cleaner?', concernIf: 'no' },
+      { code: 'quietens-to-voice', from: 'By 4 months', fromDay: monthToStartDay(4), question: 'Does your baby go quiet or smile at your voice when they cannot see you?', concernIf: 'no' },
+      { code: 'turns-to-voice', from: 'By 7 months', fromDay: monthToStartDay(7), question: 'Does your baby turn straight away to your voice from across the room, or to quiet sounds on either side?', concernIf: 'no' },
+      { code: 'looks-for-sounds', from: 'By 9 months', fromDay: monthToStartDay(9), question: 'Does your baby listen to everyday sounds and look for quiet sounds they cannot see?', concernIf: 'no' },
+      { code: 'knows-name', from: 'By 12 months', fromDay: monthToStartDay(12), question: 'Does your baby respond to their name and to a few familiar words, like “no” and “bye-bye”?', concernIf: 'no' },
     ],
   },
 };
@@ -221,8 +224,21 @@ export function screeningToFormValues(entry: Entry): Record<string, string> {
   return values;
 }
 
+/**
+ * The checklist questions whose answers mean "talk to your health visitor or GP": a "no" (or, for family
+ * history, a "yes"), or "not sure", to a question that applies at the baby's age when answered. Without an
+ * age, every question counts.
+ */
+export function listChecklistConcerns(data: ScreeningData, ageInDays: number | null = null): ChecklistQuestion[] {
+  if (!data.answers || (data.test !== 'can-your-baby-see' && data.test !== 'can-your-baby-hear')) return [];
+  return checklists[data.test].questions.filter((question) => {
+    const answer = data.answers?.[question.code];
+    return (ageInDays === null || ageInDays >= question.fromDay) && (answer === 'not-sure' || answer === question.concernIf);
+  });
+}
+
 /** One line per result, as the red book and the summary show a screening entry; `detailed` lists every checklist answer. */
-export function describeScreening(data: ScreeningData, sex: ChildDetails['sex'], detailed = false): string[] {
+export function describeScreening(data: ScreeningData, sex: ChildDetails['sex'], detailed = false, ageInDays: number | null = null): string[] {
   if (data.bloodSpot) {
     // In the conditions' own order: stored JSON does not keep the order of its keys.
     const results = bloodSpotConditions.flatMap((condition) => (data.bloodSpot?.[condition.code] ? [[condition, data.bloodSpot[condition.code] as BloodSpotResult] as const] : []));
@@ -246,10 +262,7 @@ export function describeScreening(data: ScreeningData, sex: ChildDetails['sex'],
   }
   if (data.answers && (data.test === 'can-your-baby-see' || data.test === 'can-your-baby-hear')) {
     const questions = checklists[data.test].questions;
-    const concerns = questions.filter((question) => {
-      const answer = data.answers?.[question.code];
-      return answer === 'not-sure' || answer === question.concernIf;
-    });
+    const concerns = listChecklistConcerns(data, ageInDays);
     const answered = questions.filter((question) => data.answers?.[question.code]).length;
     const answers = detailed ? questions.flatMap((question) => (data.answers?.[question.code] ? [`${question.question} ${checklistAnswerLabels[data.answers[question.code] as ChecklistAnswer]}.`] : [])) : [];
     return [
@@ -261,13 +274,9 @@ export function describeScreening(data: ScreeningData, sex: ChildDetails['sex'],
   return [];
 }
 
-/** Whether a checklist entry has an answer that means the family should talk to their health visitor or GP. */
-export function hasChecklistConcern(data: ScreeningData): boolean {
-  if (!data.answers || (data.test !== 'can-your-baby-see' && data.test !== 'can-your-baby-hear')) return false;
-  return checklists[data.test].questions.some((question) => {
-    const answer = data.answers?.[question.code];
-    return answer === 'not-sure' || answer === question.concernIf;
-  });
+/** Whether a checklist entry (answered at `ageInDays`) has an answer that means the family should talk to their health visitor or GP. */
+export function hasChecklistConcern(data: ScreeningData, ageInDays: number | null = null): boolean {
+  return listChecklistConcerns(data, ageInDays).length > 0;
 }
 
 /** A newborn screening test with its window as dates and the latest entry recorded for it. */
@@ -276,6 +285,8 @@ export interface ScreeningStatus extends ScreeningItem {
   readonly expectedBy: IsoDate;
   readonly status: 'recorded' | 'not yet due' | 'due' | 'not recorded';
   readonly latest: Entry | null;
+  /** Every entry for this test, oldest first (a repeat test, or a result entered twice). */
+  readonly recorded: readonly Entry[];
 }
 
 /** Lines up the screening this baby should have with what has been recorded, on `today`. */
@@ -286,6 +297,6 @@ export function assessScreening(child: ChildDetails, screeningEntries: readonly 
     const recorded = screeningEntries.filter((entry) => (entry.data as unknown as ScreeningData).test === item.code);
     const latest = recorded.at(-1) ?? null;
     const status = latest ? 'recorded' : today < expectedFrom ? 'not yet due' : today <= expectedBy ? 'due' : 'not recorded';
-    return { ...item, expectedFrom, expectedBy, status, latest };
+    return { ...item, expectedFrom, expectedBy, status, latest, recorded };
   });
 }

@@ -105,6 +105,19 @@ for (const driver of databaseDrivers) {
       expect(await userByEmail('a@example.com')).toBeUndefined();
     });
 
+    test.each([
+      ['the default, 30 an hour', undefined, 30],
+      ['a site that sets 3 an hour', 3, 3],
+    ])('sign-up from one network address: %s, then "too many"', async (_case, perHour, allowed) => {
+      const services = { ...t.services, ...(perHour ? { signUpLimitPerAddress: perHour } : {}) };
+      const address = `203.0.113.${allowed}`;
+      for (let index = 0; index < allowed; index += 1) {
+        expect((await signUp(services, { email: `limit-${allowed}-${index}@example.com`, password, address })).ok).toBe(true);
+      }
+      expect(await signUp(services, { email: `limit-${allowed}-over@example.com`, password, address })).toMatchObject({ ok: false, kind: 'rate-limited' });
+      await t.settle();
+    });
+
     test('sign-up answers the same for a new and a taken address; the taken one is told by email, not given a second account', async () => {
       const first = await signUp(t.services, { email: ' New.Parent@Example.com ', password, address: '198.51.100.2' });
       await verifyEmail(t.services, await t.tokenFrom('new.parent@example.com', '/account/verify-email'));

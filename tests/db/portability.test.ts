@@ -71,7 +71,7 @@ for (const driver of databaseDrivers) {
     });
 
     test('export then import loses nothing: details, entries, provenance, every version, deleted entries and notes', async () => {
-      const exported = await exportRedBook(database.db, people.viewer, recordId, new Date('2026-11-25T10:00:00Z'));
+      const exported = await exportRedBook(database.db, people.owner, recordId, new Date('2026-11-25T10:00:00Z'));
       if (!exported.ok) throw new Error('not exported');
       expect(exported.file.entries.map((entry) => [entry.kind, entry.provenance, entry.history.length, entry.deletedAt === null])).toEqual([
         ['health-review', 'parent-or-carer', 1, true],
@@ -110,10 +110,21 @@ for (const driver of databaseDrivers) {
       expect((await exportRedBook(database.db, people.viewer, recordId, new Date())).ok).toBe(true);
     });
 
+    test('only owners get deleted entries in the file: carers and viewers never see what an owner deleted', async () => {
+      for (const [person, count] of [
+        [people.owner, 6],
+        [people.carer, 5],
+        [people.viewer, 5],
+      ] as const) {
+        const exported = await exportRedBook(database.db, person, recordId, new Date());
+        expect(exported.ok && [exported.file.entries.length, exported.file.entries.some((entry) => entry.deletedAt !== null)]).toEqual([count, count === 6]);
+      }
+    });
+
     test('"download all my data" includes the red book entries with their history, and never other people\'s addresses for carers', async () => {
       const carerData = await exportAccountData(database.db, people.carer, new Date());
       const record = carerData?.records.find((candidate) => candidate.id === recordId);
-      expect(record?.redBook.entries.length).toBe(6);
+      expect(record?.redBook.entries.length).toBe(5);
       expect((record?.redBook.details as { nhsNumber?: string }).nhsNumber).toBe('9434765919');
       expect(JSON.stringify(record?.redBook)).not.toContain("@example.com");
     });

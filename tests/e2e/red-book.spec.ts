@@ -196,7 +196,7 @@ test('screening, reviews and firsts: recorded with who recorded them, changed wi
   await expect(bloodSpot.locator('.nhsuk-tag')).toHaveText('Recorded');
   await expect(bloodSpot).toContainText('Sickle cell disease: carrier.');
   await expect(bloodSpot).toContainText('Every other condition: not suspected.');
-  await expect(bloodSpot).toContainText('Recorded by a health professional');
+  await expect(bloodSpot).toContainText('From a health professional, added by the family');
 
   // "Not sure" in a parent checklist asks the family to talk to someone.
   await page.getByRole('link', { name: /^Answer the questions\s*: Can your baby hear\?$/ }).click();
@@ -250,7 +250,7 @@ test('screening, reviews and firsts: recorded with who recorded them, changed wi
   await page.goto(`/record/${recordId}/summary`);
   const screeningRow = page.locator('tr', { hasText: 'Blood spot (heel prick) test' });
   await expect(screeningRow).toContainText('Sickle cell disease: carrier.');
-  await expect(screeningRow).toContainText('Recorded by a health professional');
+  await expect(screeningRow).toContainText('From a health professional, added by the family');
   await expect(page.locator('tr', { hasText: 'New baby review' })).toContainText('Added by a parent or carer');
 });
 
@@ -293,7 +293,7 @@ test("a child who has died: an owner closes the record gently; it is kept read-o
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('If your child has died');
   await page.getByRole('button', { name: 'Close the record' }).click();
   await expect(page.getByRole('alert')).toContainText('Tick the box if you want us to close this record');
-  await page.getByLabel("Close Gus's record and keep it for our family").check();
+  await page.getByLabel("I want to close Gus's record").check();
   await page.getByRole('button', { name: 'Close the record' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We are so sorry');
   await expect(page.getByRole('link', { name: 'loss and grief' })).toHaveAttribute('href', '/topics/loss-and-grief');

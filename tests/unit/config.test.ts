@@ -13,7 +13,19 @@ describe('readConfiguration', () => {
       email: { kind: 'outbox', dir: path.join(root, '.data/outbox'), from: null },
       server: { port: 4321, host: 'localhost' },
       siteUrl: 'http://localhost:4321',
+      signUpLimitPerAddress: null,
     });
+  });
+
+  test.each([
+    ['200', 200],
+    ['1', 1],
+  ])('SIGN_UP_LIMIT_PER_ADDRESS=%s allows that many sign-ups an hour from one address', (raw, perHour) => {
+    expect(readConfiguration({ SIGN_UP_LIMIT_PER_ADDRESS: raw }, root).signUpLimitPerAddress).toBe(perHour);
+  });
+
+  test.each(['0', '-5', 'lots', '2.5'])('SIGN_UP_LIMIT_PER_ADDRESS=%s is refused with a message naming the variable', (raw) => {
+    expect(() => readConfiguration({ SIGN_UP_LIMIT_PER_ADDRESS: raw }, root)).toThrow(/SIGN_UP_LIMIT_PER_ADDRESS/);
   });
 
   test('treats empty and blank variables as unset', () => {

@@ -512,10 +512,11 @@ describe('BMI', () => {
 
 describe('the Immunizations', () => {
   test.each([
-    [entryId(20), 'dtap-ipv-hib-hepb', '6-in-1', '2024-05-01', true, undefined, 'AB123', [{ text: 'Given at: Riverside Surgery' }]],
-    [entryId(21), 'menb', 'MenB', '2024-05-01', true, undefined, undefined, undefined],
+    // The family's record is never the primary source; where a dose came from is in reportOrigin.
+    [entryId(20), 'dtap-ipv-hib-hepb', '6-in-1', '2024-05-01', false, 'record', 'AB123', [{ text: 'Given at: Riverside Surgery' }]],
+    [entryId(21), 'menb', 'MenB', '2024-05-01', false, 'record', undefined, undefined],
     [entryId(22), 'rotavirus', 'Rotavirus', '2024-05-01', false, 'recall', undefined, [{ text: 'Given at: GP surgery, ask for [email address removed]' }]],
-    [entryId(23), 'mmr', 'MMR', '2025-03-05', false, 'record', 'MMR-77/2', undefined],
+    [entryId(23), 'mmr', 'MMR', '2025-03-05', false, 'provider', 'MMR-77/2', undefined],
   ])('%s: %s "%s" on %s, primarySource %s, reportOrigin %s, lot %s', (id, code, name, date, primarySource, origin, lotNumber, note) => {
     const immunization = findImmunization(id);
     expect(immunization).toMatchObject({
@@ -539,7 +540,7 @@ describe('provenance', () => {
   test.each(
     entries
       .filter((kept) => kept.kind === 'measurement' || kept.kind === 'immunisation')
-      .map((kept) => [kept.kind, kept.id, kept.provenance, { 'parent-or-carer': 'Added by a parent or carer', professional: 'Recorded by a health professional', imported: 'Imported from an NHS system' }[kept.provenance]] as const),
+      .map((kept) => [kept.kind, kept.id, kept.provenance, { 'parent-or-carer': 'Added by a parent or carer', professional: 'From a health professional, added by the family', imported: 'Imported from an NHS system' }[kept.provenance]] as const),
   )('the %s %s keeps its provenance %s as a meta.tag', (_kind, id, provenance, display) => {
     const resource = findResource(id);
     expect(resource.resourceType === 'Patient' ? null : resource.meta.tag).toEqual([{ system: 'https://first-1001-days.example/fhir/CodeSystem/provenance', code: provenance, display }]);
@@ -557,5 +558,15 @@ describe('createNameBasedUuid', () => {
     ['6BA7B810-9DAD-11D1-80B4-00C04FD430C8', 'www.example.com', '2ed6657d-e927-568b-95e1-2665a8aea6a2'],
   ])('in namespace %s, %j is %s', (namespace, name, uuid) => {
     expect(createNameBasedUuid(namespace, name)).toBe(uuid);
+  });
+});
+
+describe('a child who has died', () => {
+  test('the Patient says so (deceasedBoolean), and is still valid FHIR R4; a living child has no deceased element', () => {
+    const patient = recordToFhirBundle({ recordId, recordName: 'Kofi', child: bornAt30Weeks, entries: [], generatedAt, deceased: true }).entry[0]?.resource;
+    expect(patient).toMatchObject({ resourceType: 'Patient', deceasedBoolean: true });
+    expect(checkWithMedplum(patient)).toEqual([]);
+    expect(listSchemaProblems(patient)).toEqual([]);
+    expect(recordToFhirBundle({ recordId, recordName: 'Kofi', child: bornAt30Weeks, entries: [], generatedAt }).entry[0]?.resource).not.toHaveProperty('deceasedBoolean');
   });
 });

@@ -280,13 +280,14 @@ describe('every text is escaped', () => {
 });
 
 describe('accessible name and description', () => {
-  test('one svg with role img, its title and desc ids from idPrefix, both referenced by aria-labelledby', () => {
+  test('one svg with role img, its title and desc ids from idPrefix: the title names it (aria-labelledby), the desc describes it (aria-describedby)', () => {
     const chart = buildGrowthChart(termGirlFirstYear);
     const root = parseSvg(chart.svg);
     expect(root.tagName).toBe('svg');
     expect(chart.svg.match(/<svg/g)).toHaveLength(1);
     expect(root.getAttribute('role')).toBe('img');
-    expect(root.getAttribute('aria-labelledby')).toBe('weight-chart-title weight-chart-desc');
+    expect(root.getAttribute('aria-labelledby')).toBe('weight-chart-title');
+    expect(root.getAttribute('aria-describedby')).toBe('weight-chart-desc');
     expect(root.querySelector(':scope > title')?.id).toBe('weight-chart-title');
     expect(root.querySelector(':scope > desc')?.id).toBe('weight-chart-desc');
     expect([chart.titleId, chart.descriptionId]).toEqual(['weight-chart-title', 'weight-chart-desc']);

@@ -78,7 +78,7 @@ const examinationForm: Record<string, string> = {
   'examination-hips': 'no-concerns',
   'examination-testes': 'no-concerns',
 };
-const seeForm: Record<string, string> = { test: 'can-your-baby-see', ...dateFields('doneOn', '2026-02-21'), 'answer-follows-faces': 'yes', 'answer-black-pupils': 'yes' };
+const seeForm: Record<string, string> = { test: 'can-your-baby-see', ...dateFields('doneOn', '2026-02-21'), 'answer-follows-faces': 'yes', 'answer-white-patch': 'no' };
 const hearForm: Record<string, string> = { test: 'can-your-baby-hear', ...dateFields('doneOn', '2026-02-21'), 'answer-startles': 'yes', 'answer-pauses': 'not-sure' };
 
 /** The errors of a refused check, or a failure if it was accepted. */
@@ -209,7 +209,7 @@ describe('checkScreening: physical examinations', () => {
 
 describe('checkScreening: parent checklists', () => {
   test('answered questions are stored; unanswered and unreadable answers are left out', () => {
-    expect(screeningDataOf({ ...seeForm, 'answer-eyes-steady': 'maybe', 'answer-family-eye-problems': '' }).answers).toStrictEqual({ 'follows-faces': 'yes', 'black-pupils': 'yes' });
+    expect(screeningDataOf({ ...seeForm, 'answer-eyes-steady': 'maybe', 'answer-family-eye-problems': '' }).answers).toStrictEqual({ 'follows-faces': 'yes', 'white-patch': 'no' });
     expect(screeningDataOf(hearForm).answers).toStrictEqual({ startles: 'yes', pauses: 'not-sure' });
   });
 
@@ -378,7 +378,7 @@ describe('describeScreening', () => {
   const hear = (answers: Record<string, string>): ScreeningData => ({ test: 'can-your-baby-hear', by: null, notes: null, answers } as ScreeningData);
 
   test.each([
-    ['every "see" answer reassuring (family history "no")', see({ 'follows-faces': 'yes', 'black-pupils': 'yes', 'eyes-straight': 'yes', 'eyes-steady': 'yes', 'family-eye-problems': 'no' }), '5 of 5 questions answered.', 'No answers that need a check.', false],
+    ['every "see" answer reassuring (family history "no")', see({ 'follows-faces': 'yes', 'white-patch': 'no', 'eyes-straight': 'yes', 'eyes-steady': 'yes', 'family-eye-problems': 'no' }), '5 of 5 questions answered.', 'No answers that need a check.', false],
     ['family history "yes" is a concern', see({ 'follows-faces': 'yes', 'family-eye-problems': 'yes' }), '2 of 5 questions answered.', '1 answer needs a check with a health visitor or GP.', true],
     ['"no" to following faces is a concern', see({ 'follows-faces': 'no' }), '1 of 5 questions answered.', '1 answer needs a check with a health visitor or GP.', true],
     ['"not sure" is a concern, even for family history', see({ 'eyes-steady': 'not-sure', 'family-eye-problems': 'not-sure' }), '2 of 5 questions answered.', '2 answers need a check with a health visitor or GP.', true],
@@ -388,6 +388,20 @@ describe('describeScreening', () => {
   ])('checklist, %s', (_case, data, answeredLine, concernLine, concern) => {
     expect(describeScreening(data, 'female')).toEqual([answeredLine, concernLine]);
     expect(hasChecklistConcern(data)).toBe(concern);
+  });
+
+  test.each([
+    ['"no" to knowing their name at 11 months (day 334) is not yet a concern', hear({ 'knows-name': 'no' }), 334, false],
+    ['"no" to knowing their name at 12 months (day 365) is a concern', hear({ 'knows-name': 'no' }), 365, true],
+    ['"not sure" about turning to a voice at 3 weeks is not yet a concern', hear({ 'turns-to-voice': 'not-sure' }), 21, false],
+    ['"no" to startling at 3 weeks is a concern at any age', hear({ startles: 'no' }), 21, true],
+    ['"no" to following faces the day before 6 weeks is not yet a concern', see({ 'follows-faces': 'no' }), 41, false],
+    ['"no" to following faces at 6 weeks is a concern', see({ 'follows-faces': 'no' }), 42, true],
+    ['a white patch in the eye is a concern at any age', see({ 'white-patch': 'yes' }), 0, true],
+    ['a squint before 3 months is common, so not yet a concern', see({ 'eyes-straight': 'no' }), 60, false],
+  ])('checklist answered at an age: %s', (_case, data, ageInDays, concern) => {
+    expect(hasChecklistConcern(data, ageInDays)).toBe(concern);
+    expect(describeScreening(data, 'female', false, ageInDays).at(-1)).toBe(concern ? '1 answer needs a check with a health visitor or GP.' : 'No answers that need a check.');
   });
 
   test('detailed adds one line per answered question, in the checklist’s order', () => {
@@ -1012,6 +1026,27 @@ describe('checkRedBookFile', () => {
   ])('refused: a child who died, with %s (%s)', (_case, closedOn) => {
     const result = checkRedBookFile(edited((file) => Object.assign(file.record, { status: 'closed', closedReason: 'child-died', closedOn })), fileToday);
     expect(result.ok).toBe(false);
+  });
+
+  describe('values of the wrong type, and claims no form can make, are refused with a message, never an error', () => {
+    test.each([
+      ['"who measured" as a number', (file: LooseFile) => setEverywhere(entryAt(file, 0), 'measuredBy', 5)],
+      ['a vaccine\'s place as a number', (file: LooseFile) => setEverywhere(file.entries.find((entry) => entry.kind === 'immunisation') ?? entryAt(file, 0), 'place', 5)],
+      ['a place of birth as a number', (file: LooseFile) => Object.assign(file.record.details, { placeOfBirth: 5 })],
+      ['an NHS number as a number', (file: LooseFile) => Object.assign(file.record.details, { nhsNumber: 9434765919 })],
+      ['"imported from an NHS system", which only the service can say', (file: LooseFile) => {
+        const entry = entryAt(file, 0);
+        for (const version of [entry, ...entry.history]) Object.assign(version, { provenance: 'imported' });
+      }],
+      ['an entry that differs from its last version', (file: LooseFile) => Object.assign(entryAt(file, 0), { occurredOn: '2026-02-23' })],
+      ['a change dated in the future', (file: LooseFile) => Object.assign(entryAt(file, 0).history.at(-1) ?? {}, { changedAt: '2027-01-01T00:00:00.000Z' })],
+    ])('%s', (_case, change) => {
+      let result: ReturnType<typeof checkRedBookFile> | undefined;
+      expect(() => {
+        result = checkRedBookFile(edited(change), fileToday);
+      }).not.toThrow();
+      expect(result?.ok).toBe(false);
+    });
   });
 
   describe('files whose history does not add up are refused', () => {

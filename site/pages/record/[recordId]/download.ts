@@ -8,6 +8,7 @@ import { readChildDetails } from '../../../../src/red-book/child-details.ts';
 import { listEntries } from '../../../../src/red-book/entries.ts';
 import { recordToFhirBundle } from '../../../../src/red-book/fhir.ts';
 import { exportRedBook } from '../../../../src/red-book/portability.ts';
+import { instantToLondonDate } from '../../../../src/dates/index.ts';
 import { loadRecordWithDetails } from '../../../lib/record-access.ts';
 
 export const prerender = false;
@@ -23,7 +24,7 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     return new Response(refusals[status], { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const now = new Date();
-  const date = now.toISOString().slice(0, 10);
+  const date = instantToLondonDate(now);
   let body: unknown;
   if (format === 'red-book') {
     const exported = await exportRedBook(db, userId, access.record.id, now);
@@ -33,7 +34,7 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     const child = readChildDetails(record.details);
     const listed = child ? await listEntries(db, userId, access.record.id) : null;
     if (!child || !listed?.ok) return new Response('Add your child’s details before you download this.\n', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    body = recordToFhirBundle({ recordId: access.record.id, recordName: access.record.name, child, entries: listed.entries, generatedAt: now });
+    body = recordToFhirBundle({ recordId: access.record.id, recordName: access.record.name, child, entries: listed.entries, generatedAt: now, deceased: record.closedReason === 'child-died' });
   }
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {
     headers: {
