@@ -8,15 +8,18 @@
 import { defineQuery } from 'groq';
 import { ContentSourceError } from '../errors.ts';
 import type { GroqParams, GroqSource } from './groq-source.ts';
+import { lossTopicId } from './related.ts';
 import type {
   AllGuidanceQueryResult,
   ArticlesQueryResult,
   GuidanceForDayQueryResult,
+  GuidanceSnapshotQueryResult,
   PreviewGuidanceQueryResult,
   ReviewDueQueryResult,
   SiteSettingsQueryResult,
   StagesQueryResult,
   SymptomGuidesQueryResult,
+  TimelineGuidanceQueryResult,
   TopicsQueryResult,
   VaccinesQueryResult,
 } from './sanity.types.ts';
@@ -92,6 +95,19 @@ export const guidanceForDayQuery = defineQuery(`*[_type in ["stage", "article", 
   _id, _type, title, "slug": slug.current, summary, keyMessages, ageBasis, priority
 }`);
 
+/** Every published guidance document, whole: the signed-in pages' in-memory snapshot, so they never ask Sanity on each request. */
+export const guidanceSnapshotQuery = defineQuery(`*[_type in ["stage", "article", "symptomGuide", "vaccine"] && defined(slug.current)]`);
+
+/**
+ * Guidance (not stages) for a child's or a pregnancy's day, best first. Each document is matched on the
+ * day its \`ageBasis\` names: actual age, or corrected age for a baby born early. Pages about loss are never
+ * suggested to every family.
+ */
+export const timelineGuidanceQuery = defineQuery(`*[_type in ["article", "symptomGuide", "vaccine"] && defined(slug.current) && !references($lossTopicId) && (
+  (ageBasis == "chronological" && count(appliesTo[audience == $audience && fromDay <= $chronologicalDay && toDay >= $chronologicalDay]) > 0) ||
+  (ageBasis != "chronological" && count(appliesTo[audience == $audience && fromDay <= $correctedDay && toDay >= $correctedDay]) > 0)
+)] | order(priority asc, title asc) { _id, _type, title, "slug": slug.current, summary, keyMessages, priority, ageBasis }`);
+
 async function runQuery<T>(source: GroqSource, name: string, query: string, params: GroqParams = {}): Promise<T> {
   try {
     return (await source.fetch(query, params)) as T;
@@ -132,6 +148,16 @@ export const listReviewDue = (source: GroqSource, dueBy: string): Promise<Review
 /** Lists guidance that applies on `day` for `audience`, best first. */
 export const listGuidanceForDay = (source: GroqSource, audience: 'pregnancy' | 'child', day: number): Promise<GuidanceForDayQueryResult> =>
   runQuery(source, 'listGuidanceForDay', guidanceForDayQuery, { audience, day });
+
+/** Lists every published guidance document, whole (for the in-memory snapshot). */
+export const listGuidanceSnapshot = (source: GroqSource): Promise<GuidanceSnapshotQueryResult> => runQuery(source, 'listGuidanceSnapshot', guidanceSnapshotQuery);
+
+/** Lists the guidance for a child's or pregnancy's matching days, best first (pages about loss left out). */
+export const listTimelineGuidance = (
+  source: GroqSource,
+  days: { readonly audience: 'pregnancy' | 'child'; readonly chronologicalDay: number; readonly correctedDay: number },
+): Promise<TimelineGuidanceQueryResult> =>
+  runQuery(source, 'listTimelineGuidance', timelineGuidanceQuery, { audience: days.audience, chronologicalDay: days.chronologicalDay, correctedDay: days.correctedDay, lossTopicId });
 
 /** Gets a guidance document for preview (a draft where there is one), or null. Only for a drafts source. */
 export const getPreviewGuidance = (source: GroqSource, type: (typeof guidanceTypes)[number], slug: string): Promise<PreviewGuidanceQueryResult> =>

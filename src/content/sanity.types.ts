@@ -1516,3 +1516,297 @@ export type GuidanceForDayQueryResult = Array<{
   priority: number | null;
 }>;
 
+// Source: ../src/content/queries.ts
+// Variable: guidanceSnapshotQuery
+// Query: *[_type in ["stage", "article", "symptomGuide", "vaccine"] && defined(slug.current)]
+export type GuidanceSnapshotQueryResult = Array<{
+  _id: string;
+  _type: "article";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  title?: string;
+  slug?: Slug;
+  summary?: string;
+  body?: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }>;
+  topics?: Array<{
+    _key: string;
+  } & TopicReference>;
+  appliesTo?: Array<{
+    _key: string;
+  } & AppliesToRange>;
+  ageBasis?: "chronological" | "corrected";
+  priority?: number;
+  keyMessages?: Array<string>;
+  language?: "cy" | "en-GB";
+  translationOf?: ArticleReference | StageReference | SymptomGuideReference | VaccineReference;
+  sources?: Array<{
+    _key: string;
+  } & Source>;
+  review?: ClinicalReview;
+} | {
+  _id: string;
+  _type: "stage";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  stageGroup?: "baby" | "born-early" | "pregnancy" | "toddler";
+  title?: string;
+  slug?: Slug;
+  summary?: string;
+  body?: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }>;
+  topics?: Array<{
+    _key: string;
+  } & TopicReference>;
+  appliesTo?: Array<{
+    _key: string;
+  } & AppliesToRange>;
+  ageBasis?: "chronological" | "corrected";
+  priority?: number;
+  keyMessages?: Array<string>;
+  language?: "cy" | "en-GB";
+  translationOf?: ArticleReference | StageReference | SymptomGuideReference | VaccineReference;
+  sources?: Array<{
+    _key: string;
+  } & Source>;
+  review?: ClinicalReview;
+} | {
+  _id: string;
+  _type: "symptomGuide";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  title?: string;
+  slug?: Slug;
+  summary?: string;
+  body?: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }>;
+  topics?: Array<{
+    _key: string;
+  } & TopicReference>;
+  appliesTo?: Array<{
+    _key: string;
+  } & AppliesToRange>;
+  ageBasis?: "chronological" | "corrected";
+  priority?: number;
+  keyMessages?: Array<string>;
+  language?: "cy" | "en-GB";
+  translationOf?: ArticleReference | StageReference | SymptomGuideReference | VaccineReference;
+  sources?: Array<{
+    _key: string;
+  } & Source>;
+  review?: ClinicalReview;
+  emergencySigns?: Array<string>;
+  urgentSigns?: Array<string>;
+  homeCare?: Array<string>;
+} | {
+  _id: string;
+  _type: "vaccine";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  code?: "bcg" | "dtap-ipv-hib-hepb" | "dtap-ipv" | "flu-nasal" | "flu-pregnancy" | "hepb" | "hib-menc" | "menb" | "mmr" | "mmrv" | "pcv" | "pertussis-pregnancy" | "rotavirus" | "rsv-pregnancy";
+  title?: string;
+  slug?: Slug;
+  summary?: string;
+  body?: Array<{
+    _key: string;
+  } & CareCard | {
+    _key: string;
+  } & DataTable | {
+    _key: string;
+  } & DoDontList | {
+    _key: string;
+  } & Expander | {
+    _key: string;
+  } & InsetText | {
+    _key: string;
+  } & WarningCallout | {
+    children?: Array<{
+      marks?: Array<string>;
+      text?: string;
+      _type: "span";
+      _key: string;
+    }>;
+    style?: "h2" | "h3" | "normal";
+    listItem?: "bullet" | "number";
+    markDefs?: Array<{
+      href?: string;
+      _type: "link";
+      _key: string;
+    }>;
+    level?: number;
+    _type: "block";
+    _key: string;
+  } | {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+    _key: string;
+  }>;
+  topics?: Array<{
+    _key: string;
+  } & TopicReference>;
+  appliesTo?: Array<{
+    _key: string;
+  } & AppliesToRange>;
+  ageBasis?: "chronological" | "corrected";
+  priority?: number;
+  keyMessages?: Array<string>;
+  language?: "cy" | "en-GB";
+  translationOf?: ArticleReference | StageReference | SymptomGuideReference | VaccineReference;
+  sources?: Array<{
+    _key: string;
+  } & Source>;
+  review?: ClinicalReview;
+  protectsAgainst?: Array<string>;
+  whenGiven?: string;
+  howGiven?: string;
+  commonReactions?: Array<string>;
+}>;
+
+// Source: ../src/content/queries.ts
+// Variable: timelineGuidanceQuery
+// Query: *[_type in ["article", "symptomGuide", "vaccine"] && defined(slug.current) && !references($lossTopicId) && (  (ageBasis == "chronological" && count(appliesTo[audience == $audience && fromDay <= $chronologicalDay && toDay >= $chronologicalDay]) > 0) ||  (ageBasis != "chronological" && count(appliesTo[audience == $audience && fromDay <= $correctedDay && toDay >= $correctedDay]) > 0))] | order(priority asc, title asc) { _id, _type, title, "slug": slug.current, summary, keyMessages, priority, ageBasis }
+export type TimelineGuidanceQueryResult = Array<{
+  _id: string;
+  _type: "article";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+} | {
+  _id: string;
+  _type: "symptomGuide";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+} | {
+  _id: string;
+  _type: "vaccine";
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  keyMessages: Array<string> | null;
+  priority: number | null;
+  ageBasis: "chronological" | "corrected" | null;
+}>;
+

@@ -158,6 +158,8 @@ test('screening, reviews, firsts, an entry and its history, charts, the summary,
     `entries/${entryId}?delete=confirm`,
     'growth-charts',
     'growth-charts?basis=chronological',
+    'timeline',
+    'timeline?show=due',
     'summary',
     'print',
     'export',
@@ -179,6 +181,10 @@ test('screening, reviews, firsts, an entry and its history, charts, the summary,
     await expect(page).toHaveTitle(/^Error:/);
     await expectNoViolations(page);
   }
+  // The signed-in home with a "This week" card.
+  await page.goto('/record');
+  await expect(page.locator('.portal-this-week')).toHaveCount(1);
+  await expectNoViolations(page);
   await page.goto('/record/import');
   await expectNoViolations(page);
   await page.getByRole('button', { name: 'Add record' }).click();

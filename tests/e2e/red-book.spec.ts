@@ -130,7 +130,7 @@ test('a pregnancy: due date, what is due, then twins are born and each gets a re
   await expect(page.locator('.nhsuk-card__link')).toHaveText(['Our pregnancy', 'Ada', 'Ben']);
 
   // Born 61 days before the due date: 31+2 weeks, so Ada's growth is at corrected age.
-  await page.getByRole('link', { name: 'Ada' }).click();
+  await page.getByRole('link', { name: 'Ada', exact: true }).click();
   await page.getByRole('link', { name: 'Details' }).click();
   await expect(page.getByLabel('Weeks', { exact: true })).toHaveValue('31');
   await expect(page.getByLabel('Days', { exact: true })).toHaveValue('2');
