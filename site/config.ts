@@ -38,6 +38,7 @@ const environmentSchema = z
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an SMTP URL such as smtp://user:password@mail.example.org:587' }).optional()),
     EMAIL_FROM: optionalText.pipe(z.string().regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an email address, optionally with a name: First 1,001 days <no-reply@example.org>').optional()),
     OUTBOX_DIR: optionalText,
+    CONTENT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(24, 'must be at least 24 characters: use a long random value').optional()),
     SIGN_UP_LIMIT_PER_ADDRESS: optionalText.pipe(
       z
         .string()
@@ -87,6 +88,8 @@ export interface Configuration {
   readonly email: EmailConfiguration;
   readonly server: { readonly port: number; readonly host: string };
   readonly siteUrl: string;
+  /** The shared secret Sanity's publish webhook sends to /api/content-published, or null (the route is then not found). */
+  readonly contentWebhookSecret: string | null;
   /** New accounts allowed per network address per hour, if set (raise it where many families share one address); otherwise src/auth's default. */
   readonly signUpLimitPerAddress: number | null;
 }
@@ -133,6 +136,7 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
     server: { port, host },
     siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
     signUpLimitPerAddress: values.SIGN_UP_LIMIT_PER_ADDRESS ?? null,
+    contentWebhookSecret: values.CONTENT_WEBHOOK_SECRET ?? null,
   };
 }
 

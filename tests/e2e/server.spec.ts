@@ -70,3 +70,9 @@ test("editors' preview answers 'Page not found' when no Sanity preview is config
   expect(response.headers()['cache-control']).toBe('no-store');
   expect(await response.text()).not.toContain('Breastfeeding');
 });
+
+test('the publish webhook is not found unless CONTENT_WEBHOOK_SECRET is set, and needs no Origin header (it comes from a server)', async ({ request }) => {
+  const response = await request.post('/api/content-published', { headers: { Authorization: 'Bearer anything-at-all-0123456789' } });
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain('The form was not sent from a page on this website');
+});

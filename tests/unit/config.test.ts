@@ -14,6 +14,7 @@ describe('readConfiguration', () => {
       server: { port: 4321, host: 'localhost' },
       siteUrl: 'http://localhost:4321',
       signUpLimitPerAddress: null,
+      contentWebhookSecret: null,
     });
   });
 
