@@ -37,6 +37,8 @@ export default defineConfig({
       DATABASE_URL: '',
       // Every test family signs up from 127.0.0.1: more than the 30 an hour one address is allowed by default.
       SIGN_UP_LIMIT_PER_ADDRESS: '1000',
+      // The server sends the weekly emails itself every minute, so a test can see one arrive.
+      REMINDERS_EVERY_MINUTES: '1',
     },
   },
 });

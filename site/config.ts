@@ -39,6 +39,14 @@ const environmentSchema = z
     EMAIL_FROM: optionalText.pipe(z.string().regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an email address, optionally with a name: First 1,001 days <no-reply@example.org>').optional()),
     OUTBOX_DIR: optionalText,
     CONTENT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(24, 'must be at least 24 characters: use a long random value').optional()),
+    REMINDERS_EVERY_MINUTES: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,4}$/, 'must be a whole number of minutes, such as 15')
+        .transform(Number)
+        .pipe(z.number().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)'))
+        .optional(),
+    ),
     SIGN_UP_LIMIT_PER_ADDRESS: optionalText.pipe(
       z
         .string()
@@ -88,6 +96,8 @@ export interface Configuration {
   readonly email: EmailConfiguration;
   readonly server: { readonly port: number; readonly host: string };
   readonly siteUrl: string;
+  /** How often the server itself sends the weekly emails, or null (use `npm run reminders` from cron). */
+  readonly remindersEveryMinutes: number | null;
   /** The shared secret Sanity's publish webhook sends to /api/content-published, or null (the route is then not found). */
   readonly contentWebhookSecret: string | null;
   /** New accounts allowed per network address per hour, if set (raise it where many families share one address); otherwise src/auth's default. */
@@ -137,6 +147,7 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
     siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
     signUpLimitPerAddress: values.SIGN_UP_LIMIT_PER_ADDRESS ?? null,
     contentWebhookSecret: values.CONTENT_WEBHOOK_SECRET ?? null,
+    remindersEveryMinutes: values.REMINDERS_EVERY_MINUTES ?? null,
   };
 }
 

@@ -6,6 +6,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { validateSessionToken } from '../src/auth/session.ts';
 import { checkRequestOrigin } from '../src/security/origin.ts';
+import { startReminderScheduleIfConfigured } from './lib/reminder-schedule.ts';
 import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
 import { getDatabase } from './lib/database.ts';
@@ -32,6 +33,7 @@ function isInArea(pathname: string, area: string): boolean {
 export const onRequest = defineMiddleware(async (context, next) => {
   // Pages built ahead of time have no real request; their headers come from the server.
   if (context.isPrerendered) return next();
+  startReminderScheduleIfConfigured();
   // Webhooks come from servers, not browsers: they carry no Origin and no cookies, and prove themselves with a secret instead.
   const isWebhook = webhookPaths.has(context.url.pathname);
   const check = isWebhook ? ({ allowed: true } as const) : checkRequestOrigin({

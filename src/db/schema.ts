@@ -238,3 +238,52 @@ export const entryVersions = pgTable(
   },
   (table) => [unique('entry_versions_entry_version').on(table.entryId, table.version), check('entry_versions_change', sql`${table.change} in ('created', 'edited', 'deleted')`)],
 );
+
+/** A carer's choice to get the weekly email about one child or pregnancy. Gone when they stop sharing the record. */
+export const reminderSubscriptions = pgTable(
+  'reminder_subscriptions',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.recordId] })],
+);
+
+/**
+ * Each weekly email sent, or being sent. The unique key is what makes a reminder go exactly once, even
+ * with two runs at the same moment: a run sends only after its insert wins.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    /** The Monday (London) of the week the email is for. */
+    week: date('week', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.recordId, table.week] })],
+);
+
+/** A carer's private calendar feed: only the SHA-256 of its secret is kept, and how children are named in it. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    nameStyle: text('name_style').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('calendar_feeds_name_style', sql`${table.nameStyle} in ('first-name', 'initials')`)],
+);

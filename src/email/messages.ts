@@ -2,6 +2,7 @@
  * The emails the portal sends, in NHS content style. Each says why it was sent and what to do if
  * the person did not ask for it. Links are built by the caller from the site's own address.
  */
+import { isoDateToLongText, type IsoDate } from '../dates/index.ts';
 import type { EmailMessage } from './mailer.ts';
 
 const signOff = '\n\nFirst 1,001 days\n\nThis is an automatic email. Replies are not read.';
@@ -69,4 +70,36 @@ export function writeInvitationMessage(to: string, link: string, roleDescription
     subject: 'You have been invited to share a child health record',
     text: `Someone has invited you to ${roleDescription} a record in First 1,001 days.\n\nTo accept, sign in or create an account with this email address, then open this link within 7 days:\n${link}\n\nIf you were not expecting this, you can ignore this email.${signOff}`,
   };
+}
+
+/** The shape of a "This week" card the weekly email needs (src/timeline/card.ts builds it). */
+interface WeeklyCard {
+  readonly recordId: string;
+  readonly where: string;
+  readonly stage: { readonly title: string; readonly href: string } | null;
+  readonly guidance: readonly { readonly title: string; readonly href: string }[];
+  readonly due: readonly { readonly name: string; readonly status: 'overdue' | 'due' | 'coming up'; readonly from: string; readonly nextStep: string | null }[];
+  readonly next: { readonly title: string; readonly href: string } | null;
+}
+
+/**
+ * The weekly email about one child (named) or pregnancy (name null): what the signed-in home shows this
+ * week. The subject names no one, so nothing personal shows on a locked phone.
+ */
+export function writeWeeklyDigestMessage(to: string, childName: string | null, card: WeeklyCard, siteUrl: string): EmailMessage {
+  const link = (href: string) => `${siteUrl}${href}`;
+  const statusWords = { overdue: 'Overdue', due: 'Due now', 'coming up': 'Coming up' } as const;
+  const lines: string[] = [`This week: ${childName ? `${childName} is` : 'you are'} ${card.where}.`];
+  if (card.stage) lines.push('', `${card.stage.title}:`, link(card.stage.href));
+  if (card.due.length > 0) {
+    lines.push('', 'Vaccines and reviews:');
+    for (const item of card.due) lines.push(`- ${statusWords[item.status]}: ${item.name}${item.status === 'coming up' ? `, from ${isoDateToLongText(item.from as IsoDate)}` : ''}.${item.nextStep ? ` ${item.nextStep}.` : ''}`);
+  }
+  if (card.guidance.length > 0) {
+    lines.push('', 'Guidance for now:');
+    for (const guide of card.guidance) lines.push(`- ${guide.title}: ${link(guide.href)}`);
+  }
+  if (card.next) lines.push('', `Coming up next: ${card.next.title}`, link(card.next.href));
+  lines.push('', 'See everything in your record:', link('/record'), '', `To stop these emails, open this link and untick the weekly email:\n${link(`/record/${card.recordId}/reminders`)}`);
+  return { to, subject: 'Your weekly update from First 1,001 days', text: `${lines.join('\n')}${signOff}` };
 }

@@ -49,6 +49,8 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   // An empty post is not the confirmation page's "Yes, delete it", so it deletes nothing.
   'record/[recordId]/entries/[entryId].astro': { GET: onRecord(200, 200, 200), POST: onRecord(400, 400, 403) },
   'record/[recordId]/growth-charts.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
+  // Everyone who shares a record chooses the weekly email for themselves; an empty form turns it off.
+  'record/[recordId]/reminders.astro': { GET: onRecord(200, 200, 200), POST: onRecord(303, 303, 303) },
   'record/[recordId]/timeline.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
   'record/[recordId]/summary.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },
   'record/[recordId]/print.astro': { GET: onRecord(200, 200, 200), POST: onRecord(200, 200, 200) },

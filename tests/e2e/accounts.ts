@@ -18,9 +18,9 @@ export function uniqueEmail(label: string): string {
   return `${label}.${Date.now().toString(36)}${counter}@example.com`;
 }
 
-/** The newest email to `to` whose subject is `subject`, waiting up to 5 seconds for it to arrive. */
-export async function readEmail(to: string, subject: string): Promise<string> {
-  const deadline = Date.now() + 5000;
+/** The newest email to `to` whose subject is `subject`, waiting up to `waitMs` (5 seconds) for it to arrive. */
+export async function readEmail(to: string, subject: string, waitMs = 5000): Promise<string> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     const files = await readdir(outboxDir).catch(() => [] as string[]);
     const texts = await Promise.all(files.sort().map((file) => readFile(path.join(outboxDir, file), 'utf8')));

@@ -28,7 +28,7 @@ test('/health reports the content source, the database and the migration level, 
   expect(body).toEqual({
     status: 'ok',
     content: { kind: 'dataset' },
-    database: { kind: 'pglite', migrations: { applied: 5, available: 5, latest: '0004_red_book_entries' } },
+    database: { kind: 'pglite', migrations: { applied: 6, available: 6, latest: '0005_reminders' } },
   });
   // No connection string, folder path or credential (a migration may be named after tokens; that is fine).
   expect(JSON.stringify(body)).not.toMatch(/postgres(ql)?:\/\/|\.data\/|read[-_ ]?token|bearer|password/i);

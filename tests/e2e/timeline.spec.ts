@@ -4,7 +4,7 @@
  * what was recorded with guidance and what is to come, filters, and jumps to now.
  */
 import { expect, test } from '@playwright/test';
-import { createConfirmedAccount, createRecordFor, postForm } from './accounts.ts';
+import { createConfirmedAccount, createRecordFor, postForm, readEmail } from './accounts.ts';
 
 function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -76,4 +76,31 @@ test('the timeline merges records, guidance and what is to come; filters and "ju
   await expect(page.locator('.portal-timeline__item--recorded')).toHaveCount(0);
   await page.getByRole('link', { name: 'Jump to now' }).click();
   await expect(page).toHaveURL(/#now$/);
+});
+
+test('the weekly email, chosen on the record, arrives in the outbox and says what the home page says', async ({ page }) => {
+  test.setTimeout(120_000);
+  const owner = await createConfirmedAccount('weekly-email');
+  const childId = await createRecordFor(owner.context, 'Mo');
+  await postForm(owner.context, `/record/${childId}/details`, { ...dateFields('dateOfBirth', daysFromToday(-45)), sex: 'male', gestationWeeks: '39', gestationDays: '0' });
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  await page.goto(`/record/${childId}`);
+  await page.getByRole('link', { name: 'Weekly email' }).click();
+  await page.getByLabel('Email me once a week').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('You will get the weekly email.')).toBeVisible();
+  await expect(page.getByLabel('Email me once a week')).toBeChecked();
+
+  // The server's schedule runs every minute in this suite.
+  const email = await readEmail(owner.email, 'Your weekly update from First 1,001 days', 75_000);
+  await page.goto('/record');
+  const card = page.locator('.nhsuk-card', { hasText: 'Mo' }).locator('.portal-this-week');
+  const heading = (await card.getByRole('heading', { level: 3 }).textContent()) ?? '';
+  expect(email).toContain(`${heading.trim()}.`);
+  for (const name of await card.locator('li', { has: page.locator('.nhsuk-tag') }).allTextContents()) {
+    const vaccineOrReview = /(?:Overdue|Due now|Coming up)\s*(.+?)(?:,|\.)/.exec(name)?.[1]?.trim() ?? '';
+    expect(email).toContain(vaccineOrReview);
+  }
+  const stage = (await card.locator('p a').first().textContent()) ?? '';
+  expect(email).toContain(stage.trim());
 });

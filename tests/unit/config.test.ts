@@ -15,6 +15,7 @@ describe('readConfiguration', () => {
       siteUrl: 'http://localhost:4321',
       signUpLimitPerAddress: null,
       contentWebhookSecret: null,
+      remindersEveryMinutes: null,
     });
   });
 
