@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
-import { auditEvents, notes, recordCarers, records, users } from '../db/schema.ts';
+import { auditEvents, calendarFeeds, notes, recordCarers, records, reminderSubscriptions, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import { exportRedBook, type RedBookFile } from '../red-book/portability.ts';
 import { canPerform, checkRecordAccess, type RecordRole } from './access.ts';
@@ -82,6 +82,8 @@ export interface AccountDataExport {
   readonly exportedAt: string;
   readonly format: 'first-1001-days/account-data/1';
   readonly account: { readonly email: string; readonly emailConfirmed: boolean; readonly createdAt: string };
+  /** The person's calendar feed, if they made one (its secret is never stored, so never exported). */
+  readonly calendar: { readonly nameStyle: string; readonly createdAt: string } | null;
   readonly records: readonly {
     readonly id: string;
     readonly kind: string;
@@ -89,6 +91,8 @@ export interface AccountDataExport {
     readonly yourRole: RecordRole;
     readonly createdAt: string;
     readonly notes: readonly { readonly text: string; readonly writtenBy: string; readonly createdAt: string }[];
+    /** Whether the person chose the weekly email about this record. */
+    readonly weeklyEmail: boolean;
     /** The record's details and every red book entry, with provenance and history, as in the record's own download. */
     readonly redBook: Pick<RedBookFile['record'], 'status' | 'closedReason' | 'closedOn' | 'details'> & { readonly entries: RedBookFile['entries'] };
     /** Owners only: who else can see the record. */
@@ -109,6 +113,8 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       .innerJoin(records, eq(records.id, recordCarers.recordId))
       .where(eq(recordCarers.userId, userId))
       .orderBy(asc(records.createdAt), asc(records.id));
+    const subscribed = new Set((await db.select({ recordId: reminderSubscriptions.recordId }).from(reminderSubscriptions).where(eq(reminderSubscriptions.userId, userId))).map((row) => row.recordId));
+    const [calendar] = await db.select({ nameStyle: calendarFeeds.nameStyle, createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
     const describePerson = (email: string | null, id: string | null) => (id === userId ? 'you' : (email ?? 'a former carer'));
     const exported = [];
     for (const membership of memberships) {
@@ -148,6 +154,7 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
         yourRole: access.role,
         createdAt: membership.createdAt.toISOString(),
         notes: recordNotes.map((note) => ({ text: note.body, writtenBy: describePerson(note.authorEmail, note.authorId), createdAt: note.createdAt.toISOString() })),
+        weeklyEmail: subscribed.has(membership.id),
         redBook: { status, closedReason, closedOn, details, entries: redBook.file.entries },
         ...(isOwner
           ? {
@@ -161,6 +168,7 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       exportedAt: now.toISOString(),
       format: 'first-1001-days/account-data/1',
       account: { email: user.email, emailConfirmed: user.emailVerified, createdAt: user.createdAt.toISOString() },
+      calendar: calendar ? { nameStyle: calendar.nameStyle, createdAt: calendar.createdAt.toISOString() } : null,
       records: exported,
     };
   } catch (error) {

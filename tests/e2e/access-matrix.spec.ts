@@ -34,6 +34,8 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'account/change-password.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/change-email.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/download.ts': { GET: signedIn(200), POST: signedIn(405) },
+  // Only the page's own buttons (action=create or stop) change anything: an empty form is refused.
+  'account/calendar.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/delete.astro': { GET: signedIn(200), POST: signedIn(400) },
   'account/invitation.astro': { GET: signedIn(410), POST: signedIn(410) },
   'record/index.astro': { GET: signedIn(200), POST: signedIn(200) },

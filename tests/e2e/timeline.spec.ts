@@ -104,3 +104,52 @@ test('the weekly email, chosen on the record, arrives in the outbox and says wha
   const stage = (await card.locator('p a').first().textContent()) ?? '';
   expect(email).toContain(stage.trim());
 });
+
+test('the private calendar feed parses, lists what the home page says is due, and a second family\'s feed never shows this family', async ({ page, playwright }) => {
+  const owner = await createConfirmedAccount('calendar');
+  const childId = await createRecordFor(owner.context, 'Nell Rose');
+  // 75 days old: the 8-week vaccines are due now and the 12-week ones coming up.
+  await postForm(owner.context, `/record/${childId}/details`, { ...dateFields('dateOfBirth', daysFromToday(-75)), sex: 'female', gestationWeeks: '40', gestationDays: '0' });
+  const other = await createConfirmedAccount('calendar-other');
+  const otherChild = await createRecordFor(other.context, 'Olly');
+  await postForm(other.context, `/record/${otherChild}/details`, { ...dateFields('dateOfBirth', daysFromToday(-30)), sex: 'male', gestationWeeks: '40', gestationDays: '0' });
+
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  await page.goto('/account');
+  await page.getByRole('link', { name: 'Add vaccines and reviews to your calendar' }).click();
+  await page.getByLabel('Initials').check();
+  await page.getByRole('button', { name: 'Make a calendar link' }).click();
+  const link = (await page.locator('#calendar-link').textContent()) ?? '';
+  expect(link).toMatch(/\/calendar\/[a-z2-7]{32}\.ics$/);
+
+  // A calendar app has no cookies: the secret alone opens the feed.
+  const anonymous = await playwright.request.newContext();
+  const response = await anonymous.get(link);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/calendar');
+  const ICAL = (await import('ical.js')).default;
+  const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+  const summaries = events.map((event) => event.summary);
+  expect(summaries.every((summary) => summary.startsWith('N.R.: '))).toBe(true);
+  expect(summaries.join('\n')).not.toContain('Nell');
+
+  await page.goto('/record');
+  const card = page.locator('.nhsuk-card', { hasText: 'Nell Rose' });
+  for (const due of await card.locator('li', { has: page.locator('.nhsuk-tag') }).allTextContents()) {
+    const vaccine = /(?:Overdue|Due now|Coming up)\s*(.+?) \(dose (\d)\)/.exec(due);
+    if (vaccine) expect(summaries).toContain(`N.R.: ${vaccine[1]} vaccine (dose ${vaccine[2]}) due`);
+  }
+
+  // The other family's own feed shows their child only.
+  const otherPage = await (await page.context().browser()!.newContext({ storageState: await other.context.storageState() })).newPage();
+  await otherPage.goto('/account/calendar');
+  await otherPage.getByRole('button', { name: 'Make a calendar link' }).click();
+  const otherFeed = await (await anonymous.get((await otherPage.locator('#calendar-link').textContent()) ?? '')).text();
+  expect(otherFeed).toContain('SUMMARY:Olly: ');
+  expect(otherFeed).not.toMatch(/N\.R\.|Nell/);
+
+  // A new link stops the old one.
+  await page.goto('/account/calendar');
+  await page.getByRole('button', { name: 'Make a new link' }).click();
+  expect((await anonymous.get(link)).status()).toBe(404);
+});
