@@ -44,8 +44,13 @@ export interface Database {
 
 /** What `createDatabase` needs: a PostgreSQL URL, or else a folder for PGlite. */
 export type DatabaseOptions =
-  | { readonly kind: 'postgresql'; readonly url: string; readonly migrationsDir: string; readonly maxConnections?: number }
-  | { readonly kind: 'pglite'; readonly dataDir: string | null; readonly migrationsDir: string };
+  | { readonly kind: 'postgresql'; readonly url: string; readonly migrationsDir: string; readonly maxConnections?: number; readonly onQuery?: QueryListener }
+  | { readonly kind: 'pglite'; readonly dataDir: string | null; readonly migrationsDir: string; readonly onQuery?: QueryListener };
+
+/** Told the SQL text of each query (never its parameters, which can be personal data): for counting queries in benchmarks. */
+export type QueryListener = (sqlText: string) => void;
+
+const toLogger = (onQuery: QueryListener | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 interface JournalEntry {
   readonly idx: number;
@@ -94,7 +99,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const { migrationsDir } = options;
   if (options.kind === 'postgresql') {
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as PortalDatabase;
+    const db = drizzlePostgres({ client, schema, ...toLogger(options.onQuery) }) as unknown as PortalDatabase;
     try {
       await client`select 1`;
     } catch (error) {
@@ -120,7 +125,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       advice: 'Check that its folder (PGLITE_DATA_DIR, .data/pglite by default) can be written to and that no other process has it open.',
     });
   }
-  const db = drizzlePglite({ client, schema }) as unknown as PortalDatabase;
+  const db = drizzlePglite({ client, schema, ...toLogger(options.onQuery) }) as unknown as PortalDatabase;
   return {
     kind: 'pglite',
     db,
