@@ -24,11 +24,14 @@ export const entryKinds: Readonly<Record<EntryKind, { readonly name: string; rea
 };
 
 /** An entry (or one version of it) put into words; `detailed` lists every answer of a checklist. */
-export function describeEntry(entry: { readonly kind: EntryKind; readonly occurredOn: IsoDate; readonly data: Record<string, unknown> }, child: ChildDetails, detailed = false): { readonly title: string; readonly lines: readonly string[] } {
+export function describeEntry(entry: { readonly kind: EntryKind; readonly occurredOn: IsoDate; readonly data: Record<string, unknown> }, child: ChildDetails | null, detailed = false): { readonly title: string; readonly lines: readonly string[] } {
   const on = isoDateToLongText(entry.occurredOn);
-  const age = entry.occurredOn >= child.dateOfBirth ? ` (age ${describeAge(calculateAgeInDays(child.dateOfBirth, entry.occurredOn))})` : '';
+  const age = child && entry.occurredOn >= child.dateOfBirth ? ` (age ${describeAge(calculateAgeInDays(child.dateOfBirth, entry.occurredOn))})` : '';
+  // A pregnancy record holds only its antenatal contact (a health review) and notes.
+  if (!child && entry.kind !== 'health-review') return { title: entryKinds[entry.kind].name, lines: [`On ${on}.`] };
   switch (entry.kind) {
     case 'measurement': {
+      if (!child) break;
       const data = entry.data as unknown as MeasurementData;
       const quantity = quantities[data.quantity];
       const position = data.position ? ` Measured ${data.position === 'lying' ? 'lying down' : 'standing up'}.` : '';
@@ -45,6 +48,7 @@ export function describeEntry(entry: { readonly kind: EntryKind; readonly occurr
       };
     }
     case 'screening': {
+      if (!child) break;
       const data = entry.data as unknown as ScreeningData;
       return { title: screeningTestNames[data.test] ?? 'Screening', lines: [`${data.test.startsWith('can-your-baby') ? 'Answered' : 'Done'} on ${on}${age}.`, ...describeScreening(data, child.sex, detailed, entry.occurredOn >= child.dateOfBirth ? calculateAgeInDays(child.dateOfBirth, entry.occurredOn) : null), ...byAndNotes(data)] };
     }
@@ -57,6 +61,7 @@ export function describeEntry(entry: { readonly kind: EntryKind; readonly occurr
       return { title: describeFirst(data), lines: [`On ${on}${age}.`, ...(data.notes ? [data.notes] : [])] };
     }
   }
+  return { title: entryKinds[entry.kind].name, lines: [`On ${on}.`] };
 }
 
 function byAndNotes(data: { readonly by: string | null; readonly notes: string | null }): string[] {

@@ -11,6 +11,8 @@ import type { FieldError } from '../forms.ts';
 import { assessHealthReviews } from '../health-reviews/index.ts';
 import { calculateDueDate, calculatePregnancyProgress, dueDateToLastPeriod, type PregnancyProgress } from '../pregnancy/index.ts';
 import { dateFieldsToParts, readDateParts } from '../content/stage-finder.ts';
+import { readEntryDate } from './entry-date.ts';
+import { readByAndNotes } from './entry-fields.ts';
 
 /** A pregnancy's details as stored. */
 export interface PregnancyDetails {
@@ -101,4 +103,21 @@ export function listPregnancyDueItems(details: PregnancyDetails, today: IsoDate,
     });
   }
   return items;
+}
+
+/**
+ * Checks the "antenatal contact done" form: the date (from the start of the pregnancy to today), who
+ * visited and notes. Stored as a health review entry on the pregnancy record, with history like any other.
+ */
+export function checkAntenatalContact(
+  input: Readonly<Record<string, string | null | undefined>>,
+  details: PregnancyDetails,
+  today: IsoDate,
+): { readonly ok: true; readonly occurredOn: IsoDate; readonly data: { readonly review: 'antenatal'; readonly by: string | null; readonly notes: string | null } } | { readonly ok: false; readonly errors: readonly FieldError[] } {
+  const errors: FieldError[] = [];
+  const date = readEntryDate(input, 'doneOn', 'of the visit', dueDateToLastPeriod(details.dueDate), today);
+  if (!date.ok) errors.push({ field: 'doneOn', message: date.message.replace('on or after the date of birth', 'after your pregnancy started') });
+  const { by, notes } = readByAndNotes(input, errors);
+  if (errors.length > 0 || !date.ok) return { ok: false, errors };
+  return { ok: true, occurredOn: date.date, data: { review: 'antenatal', by, notes } };
 }

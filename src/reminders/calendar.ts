@@ -19,6 +19,7 @@ import { assessChildReviews } from '../red-book/health-reviews.ts';
 import { assessChildImmunisations } from '../red-book/immunisations.ts';
 import { listPregnancyDueItems, readPregnancyDetails } from '../red-book/pregnancy.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
+import { findAntenatalContact } from '../timeline/index.ts';
 
 /** How a child is named in the feed. */
 export type CalendarNameStyle = 'first-name' | 'initials';
@@ -113,8 +114,9 @@ export async function listCalendarItems(db: PortalDatabase, userId: string, name
       }
     } else {
       const pregnancy = readPregnancyDetails(record.details);
-      if (!pregnancy) continue;
-      for (const item of listPregnancyDueItems(pregnancy, today)) {
+      const listed = pregnancy ? await listEntries(db, userId, shared.recordId, 'health-review') : null;
+      if (!pregnancy || !listed?.ok) continue;
+      for (const item of listPregnancyDueItems(pregnancy, today, { antenatalContactOn: findAntenatalContact(listed.entries) })) {
         if (item.code === 'flu-vaccine' || item.from < from) continue;
         items.push({ uid: `${shared.recordId}-${item.code}@first-1001-days`, on: item.from, summary: `${who}: ${item.name}`, description: `${item.nextStep}.` });
       }

@@ -92,9 +92,9 @@ export async function sendWeeklyEmails(services: ReminderServices): Promise<Remi
     throw new DatabaseError('list the weekly emails to send', { cause: error });
   }
 
-  // Every child's entries, read in batches rather than once per email.
+  // Every record's entries, read in batches rather than once per email.
   const entriesByRecord = new Map<string, Entry[]>();
-  const childIds = [...new Set(due.filter((row) => row.kind === 'child').map((row) => row.recordId))];
+  const childIds = [...new Set(due.map((row) => row.recordId))];
   for (let start = 0; start < childIds.length; start += 500) {
     const batch = childIds.slice(start, start + 500);
     const rows = await db

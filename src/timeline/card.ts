@@ -92,7 +92,7 @@ export async function buildCard(source: GroqSource, record: CardRecord, today: I
         : `${describeAge(days.chronologicalDay)} old`;
   } else {
     const progress = describePregnancy(pregnancy!, today);
-    due = listPregnancyDue(pregnancy!, today);
+    due = listPregnancyDue(pregnancy!, today, record.entries);
     where = progress ? `${progress.weeks} weeks and ${progress.days} ${progress.days === 1 ? 'day' : 'days'} pregnant` : 'Pregnant';
   }
   const nextLink = next ? toLink(next) : null;
@@ -113,6 +113,6 @@ export async function buildThisWeekCard(db: PortalDatabase, source: GroqSource, 
   const record = await readRecord(db, userId, recordId);
   if (!record.ok || record.status !== 'open') return null;
   const kind = record.access.record.kind;
-  const listed = kind === 'child' ? await listEntries(db, userId, recordId) : null;
-  return buildCard(source, { recordId, kind, status: record.status, details: record.details, entries: listed?.ok ? listed.entries : [] }, today);
+  const listed = await listEntries(db, userId, recordId);
+  return buildCard(source, { recordId, kind, status: record.status, details: record.details, entries: listed.ok ? listed.entries : [] }, today);
 }

@@ -84,14 +84,19 @@ export function listChildDueItems(child: ChildDetails, recordEntries: readonly E
   return sortDueItems(items);
 }
 
-/** What is due in a pregnancy on `today`, within `dueSoonDays`. */
-export function listPregnancyDue(details: PregnancyDetails, today: IsoDate): DueItem[] {
+/** What is due in a pregnancy on `today`, within `dueSoonDays` (the antenatal contact leaves once it is recorded). */
+export function listPregnancyDue(details: PregnancyDetails, today: IsoDate, recordEntries: readonly Entry[] = []): DueItem[] {
   const horizon = addDays(today, dueSoonDays);
   return sortDueItems(
-    listPregnancyDueItems(details, today)
+    listPregnancyDueItems(details, today, { antenatalContactOn: findAntenatalContact(recordEntries) })
       .filter((item) => item.status === 'due' || item.from <= horizon)
       .map((item) => ({ kind: 'pregnancy', name: item.name, status: item.status === 'due' ? 'due' : 'coming up', from: item.from, nextStep: item.status === 'due' ? item.nextStep : null })),
   );
+}
+
+/** The date of a pregnancy's recorded antenatal contact, or null. */
+export function findAntenatalContact(recordEntries: readonly Entry[]): IsoDate | null {
+  return recordEntries.find((entry) => entry.kind === 'health-review' && (entry.data as { review?: unknown }).review === 'antenatal')?.occurredOn ?? null;
 }
 
 /** The measurements part of a child's card: the latest of each, and the faltering-growth prompt. */

@@ -354,3 +354,36 @@ test('a red book downloaded, and added back from the file, keeps every entry and
   expect(codes).toContain('29463-7');
   expect(fhir.entry.filter((entry: { resource: { resourceType: string } }) => entry.resource.resourceType === 'Immunization')).toHaveLength(1);
 });
+
+test('the antenatal health visitor contact: due from 28 weeks, recorded with who and notes, changed with history, and then no longer due', async ({ page }) => {
+  const owner = await createConfirmedAccount('antenatal');
+  const recordId = await createRecordFor(owner.context, 'Our pregnancy', 'pregnancy');
+  await page.context().addCookies((await owner.context.storageState()).cookies);
+  await page.goto(`/record/${recordId}/pregnancy`);
+  // Due in 70 days: 30 weeks pregnant, so the contact is due.
+  await fillDate(page, 'dueDate', daysAgo(-70));
+  await page.getByRole('button', { name: 'Save due date' }).click();
+  await expect(page.locator('.portal-measurements__item', { hasText: 'Antenatal visit from your health visitor' }).locator('.nhsuk-tag')).toHaveText('Due');
+
+  await page.getByRole('button', { name: 'Record contact' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the date of the visit');
+  await fillDate(page, 'doneOn', daysAgo(3));
+  await page.getByLabel('Who contacted you (optional)').fill('Health visitor');
+  await page.getByLabel('Notes (optional)').fill('Talked about feeding');
+  await page.getByRole('button', { name: 'Record contact' }).click();
+  await expect(page.getByText('Your antenatal health visitor contact has been recorded.')).toBeVisible();
+  await expect(page.locator('.portal-measurements__item', { hasText: 'Antenatal visit from your health visitor' })).toHaveCount(0);
+  await expect(page.getByText('By Health visitor.')).toBeVisible();
+
+  await page.getByRole('link', { name: /^See history, change or delete/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antenatal health visitor contact (from 28 weeks of pregnancy)');
+  await page.getByRole('link', { name: 'Change this entry' }).click();
+  await page.getByLabel('Notes (optional)').fill('Talked about feeding and sleep');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('link', { name: /^See history, change or delete/ }).click();
+  await expect(page.locator('.portal-history > li')).toHaveCount(2);
+
+  // The home card no longer lists it as due.
+  await page.goto('/record');
+  await expect(page.locator('.portal-this-week')).not.toContainText('Antenatal visit');
+});

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChildDetails } from '../../src/red-book/child-details.ts';
 import type { Entry } from '../../src/red-book/entries.ts';
 import { childToMatchDays, dueSoonDays, listChildDueItems, listPregnancyDue, pregnancyToMatchDays } from '../../src/timeline/index.ts';
+import { checkAntenatalContact } from '../../src/red-book/pregnancy.ts';
 
 const child = (dateOfBirth: string, weeks: number, days = 0): ChildDetails => ({
   dateOfBirth,
@@ -104,5 +105,25 @@ describe('listPregnancyDue', () => {
     ['at 28 weeks, RSV is due', '2027-02-17', { status: 'due', from: '2026-11-25' }],
   ])('%s', (_case, dueDate, rsv) => {
     expect(listPregnancyDue({ dueDate }, '2026-11-25').find((item) => item.name === 'RSV vaccine')).toMatchObject(rsv);
+  });
+});
+
+describe('checkAntenatalContact and the antenatal due item', () => {
+  // Due 2027-02-17: the last period began 2026-05-13; 2026-11-25 is 28 weeks.
+  const details = { dueDate: '2027-02-17' };
+  const fields = (iso: string) => ({ 'doneOn-day': String(Number(iso.slice(8))), 'doneOn-month': String(Number(iso.slice(5, 7))), 'doneOn-year': iso.slice(0, 4) });
+  test.each([
+    ['today', '2026-11-25', true],
+    ['the first day of the pregnancy', '2026-05-13', true],
+    ['the day before the pregnancy started', '2026-05-12', false],
+    ['tomorrow', '2026-11-26', false],
+  ])('a contact dated %s is %s', (_case, on, ok) => {
+    expect(checkAntenatalContact({ ...fields(on), by: 'Health visitor' }, details, '2026-11-25').ok).toBe(ok);
+  });
+
+  test('once recorded, the antenatal contact leaves what is due', () => {
+    expect(listPregnancyDue(details, '2026-11-25').map((item) => item.name)).toContain('Antenatal visit from your health visitor');
+    const contact: Entry = { ...dose(9, 'none', '2026-11-20'), kind: 'health-review', data: { review: 'antenatal', by: null, notes: null } };
+    expect(listPregnancyDue(details, '2026-11-25', [contact]).map((item) => item.name)).not.toContain('Antenatal visit from your health visitor');
   });
 });
