@@ -6,12 +6,12 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
-import { calendarFeeds, recordCarers, users } from '../../src/db/schema.ts';
+import { calendarFeeds, recordCarers } from '../../src/db/schema.ts';
 import { createRecord } from '../../src/records/access.ts';
 import { saveRecordDetails } from '../../src/red-book/entries.ts';
 import { recordPregnancyLoss } from '../../src/red-book/outcomes.ts';
 import { createCalendarFeed, deleteCalendarFeed, findCalendarFeed, listCalendarItems, nameForCalendar, writeICalendar } from '../../src/reminders/calendar.ts';
-import { databaseDrivers } from './drivers.ts';
+import { createPeople, databaseDrivers } from './drivers.ts';
 
 const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 const today = '2026-11-25';
@@ -38,10 +38,7 @@ for (const driver of databaseDrivers) {
     beforeAll(async () => {
       ({ database, destroy } = await driver.create());
       await database.migrate();
-      for (const name of Object.keys(people) as (keyof typeof people)[]) {
-        const [user] = await database.db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: true }).returning({ id: users.id });
-        people[name] = user?.id ?? '';
-      }
+      await createPeople(database.db, people);
       childId = await createRecord(database.db, people.parent, 'child', 'Nia Grace');
       await database.db.insert(recordCarers).values({ recordId: childId, userId: people.grandparent, role: 'viewer' });
       await saveRecordDetails(database.db, {

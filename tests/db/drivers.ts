@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { createDatabase, type Database, type DatabaseKind } from '../../src/db/index.ts';
+import { createDatabase, type Database, type DatabaseKind, type PortalDatabase } from '../../src/db/index.ts';
+import { users } from '../../src/db/schema.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -75,3 +76,11 @@ export const databaseDrivers: readonly DatabaseDriver[] = [
     },
   },
 ];
+
+/** Makes one account per key of `people` (name@example.com, confirmed unless listed in `unconfirmed`) and fills in their ids. */
+export async function createPeople<Name extends string>(db: PortalDatabase, people: Record<Name, string>, unconfirmed: readonly Name[] = []): Promise<void> {
+  for (const name of Object.keys(people) as Name[]) {
+    const [user] = await db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: !unconfirmed.includes(name) }).returning({ id: users.id });
+    people[name] = user?.id ?? '';
+  }
+}

@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/index.ts';
-import { recordCarers, records, users } from '../../src/db/schema.ts';
+import { recordCarers, records } from '../../src/db/schema.ts';
 import { createRecord } from '../../src/records/access.ts';
 import { addEntry, deleteEntry, editEntry, listEntries, listEntryVersions, readRecord, saveRecordDetails } from '../../src/red-book/entries.ts';
-import { databaseDrivers } from './drivers.ts';
+import { createPeople, databaseDrivers } from './drivers.ts';
 
 for (const driver of databaseDrivers) {
   describe.skipIf(driver.unavailable !== null)(`red book entries on ${driver.kind}`, () => {
@@ -17,10 +17,7 @@ for (const driver of databaseDrivers) {
     beforeAll(async () => {
       ({ database, destroy } = await driver.create());
       await database.migrate();
-      for (const name of Object.keys(people) as (keyof typeof people)[]) {
-        const [user] = await database.db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: true }).returning({ id: users.id });
-        people[name] = user?.id ?? '';
-      }
+      await createPeople(database.db, people);
       recordId = await createRecord(database.db, people.owner, 'child', 'Ada');
       await database.db.insert(recordCarers).values([
         { recordId, userId: people.carer, role: 'carer' },

@@ -1,11 +1,11 @@
 /** How a pregnancy ends, on every engine: a birth of twins makes two shared child records; a loss closes the record. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
-import { recordCarers, users } from '../../src/db/schema.ts';
+import { recordCarers } from '../../src/db/schema.ts';
 import { createRecord, listAccessibleRecords } from '../../src/records/access.ts';
 import { readRecord, saveRecordDetails, addEntry } from '../../src/red-book/entries.ts';
 import { recordBirth, recordPregnancyLoss } from '../../src/red-book/outcomes.ts';
-import { databaseDrivers } from './drivers.ts';
+import { createPeople, databaseDrivers } from './drivers.ts';
 
 for (const driver of databaseDrivers) {
   describe.skipIf(driver.unavailable !== null)(`pregnancy outcomes on ${driver.kind}`, () => {
@@ -16,10 +16,7 @@ for (const driver of databaseDrivers) {
     beforeAll(async () => {
       ({ database, destroy } = await driver.create());
       await database.migrate();
-      for (const name of Object.keys(people) as (keyof typeof people)[]) {
-        const [user] = await database.db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: true }).returning({ id: users.id });
-        people[name] = user?.id ?? '';
-      }
+      await createPeople(database.db, people);
     });
     afterAll(async () => {
       await database.close();

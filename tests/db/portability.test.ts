@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/db/index.ts';
-import { recordCarers, users } from '../../src/db/schema.ts';
+import { recordCarers } from '../../src/db/schema.ts';
 import { exportAccountData } from '../../src/records/account-data.ts';
 import { createRecord } from '../../src/records/access.ts';
 import { listAuditEvents } from '../../src/records/audit.ts';
@@ -14,7 +14,7 @@ import { checkChildDetails } from '../../src/red-book/child-details.ts';
 import { addEntry, deleteEntry, editEntry, listEntries, listEntryVersions, readRecord, saveRecordDetails } from '../../src/red-book/entries.ts';
 import { recordChildDied } from '../../src/red-book/outcomes.ts';
 import { checkRedBookFile, exportRedBook, importRedBook, type RedBookFile } from '../../src/red-book/portability.ts';
-import { databaseDrivers } from './drivers.ts';
+import { createPeople, databaseDrivers } from './drivers.ts';
 
 const today = '2026-11-25';
 const details = checkChildDetails(
@@ -41,10 +41,7 @@ for (const driver of databaseDrivers) {
     beforeAll(async () => {
       ({ database, destroy } = await driver.create());
       await database.migrate();
-      for (const name of Object.keys(people) as (keyof typeof people)[]) {
-        const [user] = await database.db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: true }).returning({ id: users.id });
-        people[name] = user?.id ?? '';
-      }
+      await createPeople(database.db, people);
       if (!details.ok) throw new Error('fixture details do not check');
       recordId = await createRecord(database.db, people.owner, 'child', 'Bea');
       await database.db.insert(recordCarers).values([

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createDatasetSource, parseDatasetNdjson } from '../../src/content/dataset.ts';
 import type { Database } from '../../src/db/index.ts';
-import { recordCarers, reminderDeliveries, users } from '../../src/db/schema.ts';
+import { recordCarers, reminderDeliveries } from '../../src/db/schema.ts';
 import type { EmailMessage } from '../../src/email/mailer.ts';
 import { createRecord } from '../../src/records/access.ts';
 import { saveRecordDetails } from '../../src/red-book/entries.ts';
 import { recordChildDied } from '../../src/red-book/outcomes.ts';
 import { findWeekStart, hasWeeklyEmail, sendWeeklyEmails, setWeeklyEmail, type ReminderServices } from '../../src/reminders/index.ts';
 import { buildThisWeekCard } from '../../src/timeline/card.ts';
-import { databaseDrivers } from './drivers.ts';
+import { createPeople, databaseDrivers } from './drivers.ts';
 
 const source = createDatasetSource(parseDatasetNdjson(readFileSync('studio/data/production.ndjson', 'utf8')));
 
@@ -59,10 +59,7 @@ for (const driver of databaseDrivers) {
     beforeAll(async () => {
       ({ database, destroy } = await driver.create());
       await database.migrate();
-      for (const name of Object.keys(people) as (keyof typeof people)[]) {
-        const [user] = await database.db.insert(users).values({ email: `${name}@example.com`, passwordHash: 'x', emailVerified: name !== 'unconfirmed' }).returning({ id: users.id });
-        people[name] = user?.id ?? '';
-      }
+      await createPeople(database.db, people, ['unconfirmed']);
       recordId = await createRecord(database.db, people.owner, 'child', 'Lily');
       await database.db.insert(recordCarers).values([
         { recordId, userId: people.carer, role: 'carer' },
