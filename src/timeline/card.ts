@@ -4,7 +4,11 @@
  * latest measurements, and what comes next. The signed-in home and the weekly email both use it, so they
  * say the same. Closed records get no card. Content comes from whichever GROQ source the caller passes.
  */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
+import { entries, recordCarers, records } from '../db/schema.ts';
+import { ChildHealthError, DatabaseError } from '../errors.ts';
+import type { RecordRole } from '../records/access.ts';
 import { guidanceToPath } from '../content/paths.ts';
 import type { GroqSource } from '../content/groq-source.ts';
 import { listStages, listTimelineGuidance } from '../content/queries.ts';
@@ -12,7 +16,7 @@ import { findNeighbouringStages } from '../content/related.ts';
 import { selectStageForDay } from '../content/stage-finder.ts';
 import type { IsoDate } from '../dates/index.ts';
 import { readChildDetails } from '../red-book/child-details.ts';
-import { listEntries, readRecord, type Entry } from '../red-book/entries.ts';
+import { listEntries, readRecord, type Entry, type EntryKind, type Provenance } from '../red-book/entries.ts';
 import type { AssessedMeasurement } from '../red-book/measurements.ts';
 import { describeAge } from '../red-book/measurements.ts';
 import { describePregnancy, readPregnancyDetails } from '../red-book/pregnancy.ts';
@@ -115,4 +119,63 @@ export async function buildThisWeekCard(db: PortalDatabase, source: GroqSource, 
   const kind = record.access.record.kind;
   const listed = await listEntries(db, userId, recordId);
   return buildCard(source, { recordId, kind, status: record.status, details: record.details, entries: listed.ok ? listed.entries : [] }, today);
+}
+
+/** A record on the signed-in home: what it is, the person's role, and its card (null when closed or without details). */
+export interface HomeRecord {
+  readonly recordId: string;
+  readonly kind: 'child' | 'pregnancy';
+  readonly name: string;
+  readonly role: RecordRole;
+  readonly card: ThisWeekCard | null;
+}
+
+/**
+ * Every record the person shares, with its card, in two queries: the records through the person's own
+ * memberships (the same scope as the access check's "read"), then all their entries, joined to the same
+ * memberships so no other record's entries can come back.
+ */
+export async function listHomeRecords(db: PortalDatabase, source: GroqSource, userId: string, today: IsoDate): Promise<HomeRecord[]> {
+  try {
+    const shared = await db
+      .select({ recordId: records.id, kind: records.kind, name: records.name, status: records.status, details: records.details, role: recordCarers.role })
+      .from(recordCarers)
+      .innerJoin(records, eq(records.id, recordCarers.recordId))
+      .where(eq(recordCarers.userId, userId))
+      .orderBy(records.createdAt, records.name, records.id);
+    const open = shared.filter((record) => record.status === 'open').map((record) => record.recordId);
+    const rows =
+      open.length === 0
+        ? []
+        : await db
+            .select({ id: entries.id, recordId: entries.recordId, kind: entries.kind, occurredOn: entries.occurredOn, data: entries.data, provenance: entries.provenance, createdAt: entries.createdAt, updatedAt: entries.updatedAt })
+            .from(entries)
+            .innerJoin(recordCarers, and(eq(recordCarers.recordId, entries.recordId), eq(recordCarers.userId, userId)))
+            .where(and(inArray(entries.recordId, open), isNull(entries.deletedAt)))
+            .orderBy(asc(entries.occurredOn), asc(entries.createdAt));
+    const cache = createGuidanceCache();
+    return await Promise.all(
+      shared.map(async (record) => ({
+        recordId: record.recordId,
+        kind: record.kind as 'child' | 'pregnancy',
+        name: record.name,
+        role: record.role as RecordRole,
+        card: await buildCard(
+          source,
+          {
+            recordId: record.recordId,
+            kind: record.kind as 'child' | 'pregnancy',
+            status: record.status as 'open' | 'closed',
+            details: record.details,
+            entries: rows.filter((row) => row.recordId === record.recordId).map((row) => ({ ...row, kind: row.kind as EntryKind, provenance: row.provenance as Provenance, data: row.data as Record<string, unknown>, createdByEmail: null })),
+          },
+          today,
+          cache,
+        ),
+      })),
+    );
+  } catch (error) {
+    if (error instanceof ChildHealthError) throw error;
+    throw new DatabaseError("read the records for a person's home page", { cause: error });
+  }
 }

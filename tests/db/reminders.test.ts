@@ -14,7 +14,7 @@ import { createRecord } from '../../src/records/access.ts';
 import { saveRecordDetails } from '../../src/red-book/entries.ts';
 import { recordChildDied } from '../../src/red-book/outcomes.ts';
 import { findWeekStart, hasWeeklyEmail, sendWeeklyEmails, setWeeklyEmail, type ReminderServices } from '../../src/reminders/index.ts';
-import { buildThisWeekCard } from '../../src/timeline/card.ts';
+import { buildThisWeekCard, listHomeRecords } from '../../src/timeline/card.ts';
 import { createPeople, databaseDrivers } from './drivers.ts';
 
 const source = createDatasetSource(parseDatasetNdjson(readFileSync('studio/data/production.ndjson', 'utf8')));
@@ -98,6 +98,13 @@ for (const driver of databaseDrivers) {
       expect(email?.text).toContain(card?.stage?.title ?? 'no stage');
       for (const item of card?.due ?? []) expect(email?.text).toContain(item.name);
       expect(email?.text).toContain(`http://localhost:4321/record/${recordId}/reminders`);
+    });
+
+    test('the home page lists each shared record with the same card, in two queries; a second family gets none of them', async () => {
+      const mine = await listHomeRecords(database.db, source, people.viewer, '2026-11-25');
+      expect(mine.map((record) => [record.name, record.role])).toEqual([['Lily', 'viewer']]);
+      expect(mine[0]?.card).toEqual(await buildThisWeekCard(database.db, source, people.viewer, recordId, '2026-11-25'));
+      expect(await listHomeRecords(database.db, source, people.otherFamily, '2026-11-25')).toEqual([]);
     });
 
     test('the next week it goes again; a failed send is tried again by the next run', async () => {
