@@ -2,6 +2,7 @@
  * `npm run bench`: figures anyone can rerun, each with a baseline measured in the same run, because this
  * machine is shared and noisy: the ratio means more than the milliseconds. Writes bench/results/latest.md
  * and latest.json.
+ *   0. Page weight of the built site by page type (HTML, CSS, JS after gzip); guidance pages must ship no JS.
  *   1. The clinical engines: centiles and whole immunisation schedules per second. Baseline: formatting a
  *      date (a small, fixed piece of work) per second.
  *   2. The signed-in home's work (`/record`): a carer with 3 children and 500 entries. Counts SQL queries.
@@ -9,10 +10,10 @@
  *   3. A reminders run for 10,000 carers, each with one child. Baseline: the same run again straight after,
  *      when every email has already gone (the run's fixed cost: finding who is due).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { calculateCentile } from '../src/growth/index.ts';
 import { assessImmunisations } from '../src/immunisation/index.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { createDatasetSource, parseDatasetNdjson } from '../src/content/dataset.ts';
@@ -45,6 +46,37 @@ function measureRate(work: (index: number) => unknown, ms = 1500): number {
     count += 200;
   }
   return count / ((performance.now() - started) / 1000);
+}
+
+/** Page weight: HTML, CSS and JS bytes after gzip for each page type of the built site (run `npm run build` first). */
+function benchmarkPageWeight(): void {
+  const client = fileURLToPath(new URL('../dist/client/', import.meta.url));
+  if (!existsSync(`${client}index.html`)) {
+    console.log('Page weight: skipped (no built site; run npm run build first)');
+    return;
+  }
+  const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
+  const pages: [string, string][] = [
+    ['Home', 'index.html'],
+    ['Stage', 'stages/baby-month-3.html'],
+    ['Guide (article)', 'guides/baby-sleep.html'],
+    ['When to get help', 'when-to-get-help/high-temperature.html'],
+    ['Vaccine', 'vaccines/6-in-1-vaccine.html'],
+    ['Search', 'search.html'],
+  ];
+  const rows: string[] = [];
+  let guidanceJs = 0;
+  for (const [type, file] of pages) {
+    if (!existsSync(`${client}${file}`)) continue;
+    const html = readFileSync(`${client}${file}`, 'utf8');
+    const assets = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(css|js))"/g)].map((match) => ({ path: match[1] ?? '', kind: match[2] }));
+    const css = assets.filter((asset) => asset.kind === 'css').reduce((sum, asset) => sum + gzipSize(`${client}${asset.path.slice(1)}`), 0);
+    const js = assets.filter((asset) => asset.kind === 'js').reduce((sum, asset) => sum + gzipSize(`${client}${asset.path.slice(1)}`), 0);
+    if (type !== 'Search' && type !== 'Home') guidanceJs += js;
+    rows.push(`${type}: HTML ${gzipSize(`${client}${file}`)} B, CSS ${css} B, JS ${js} B (gzip)`);
+  }
+  console.log(`Page weight:\n  ${rows.join('\n  ')}`);
+  results.push({ name: 'Page weight (gzip) by page type', figure: rows.join('; '), baseline: 'none: absolute bytes', ratio: '—', goal: `no JS on guidance pages: ${guidanceJs === 0 ? 'met' : `missed (${guidanceJs} B)`}` });
 }
 
 /** 1. The clinical engines. */
@@ -173,6 +205,7 @@ async function benchmarkReminders(carers: number): Promise<void> {
   await database.close();
 }
 
+benchmarkPageWeight();
 benchmarkEngines();
 await benchmarkHome();
 await benchmarkReminders(Number(process.env.BENCH_CARERS ?? 10_000));
