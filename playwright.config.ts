@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .test-output/e2e-pglite .test-output/e2e-outbox && node scripts/serve.ts',
+    // The log is kept for the privacy scan (tests/e2e/zz-privacy.spec.ts).
+    command: 'rm -rf .test-output/e2e-pglite .test-output/e2e-outbox && node scripts/serve.ts 2>&1 | tee .test-output/e2e-server.log',
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
     timeout: 60_000,
