@@ -2,9 +2,9 @@
  * Immunisations in the red book: the doses a family records as given, and the engine's assessment of
  * the child's whole schedule from them (given, due, overdue, not yet due, no longer offered).
  */
-import type { IsoDate } from '../dates/index.ts';
+import { laterDate, type IsoDate } from '../dates/index.ts';
 import { cleanFreeText, type FieldError } from '../forms.ts';
-import { assessImmunisations, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
+import { assessImmunisations, type AssessedDose, type ImmunisationAssessment, type VaccineCode } from '../immunisation/index.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 import { readEntryDate } from './entry-date.ts';
 import { dateToFormValues } from './entry-fields.ts';
@@ -57,4 +57,9 @@ export function assessChildImmunisations(child: ChildDetails, immunisationEntrie
 export function immunisationToFormValues(entry: Entry): Record<string, string> {
   const data = entry.data as unknown as ImmunisationData;
   return { vaccine: data.vaccine, place: data.place ?? '', batch: data.batch ?? '', provenance: entry.provenance, ...dateToFormValues('givenOn', entry.occurredOn) };
+}
+
+/** The date a dose not yet given is due on: its due date, or later when the gap after the previous dose ends after it. */
+export function findDoseDate(dose: Pick<AssessedDose, 'dueOn' | 'canBeGivenFrom'>): IsoDate {
+  return dose.canBeGivenFrom === null ? dose.dueOn : laterDate(dose.dueOn, dose.canBeGivenFrom);
 }

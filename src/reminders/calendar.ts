@@ -16,7 +16,7 @@ import { listAccessibleRecords } from '../records/access.ts';
 import { readChildDetails } from '../red-book/child-details.ts';
 import { listEntries, readRecord } from '../red-book/entries.ts';
 import { assessChildReviews } from '../red-book/health-reviews.ts';
-import { assessChildImmunisations } from '../red-book/immunisations.ts';
+import { assessChildImmunisations, findDoseDate } from '../red-book/immunisations.ts';
 import { listPregnancyDueItems, readPregnancyDetails } from '../red-book/pregnancy.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 import { findAntenatalContact } from '../timeline/index.ts';
@@ -104,7 +104,7 @@ export async function listCalendarItems(db: PortalDatabase, userId: string, name
       if (!child || !listed?.ok) continue;
       for (const dose of assessChildImmunisations(child, listed.entries.filter((entry) => entry.kind === 'immunisation'), today).doses) {
         if (dose.status === 'given' || dose.status === 'no longer offered' || dose.canBeGivenFrom === null) continue;
-        const on = dose.canBeGivenFrom > dose.dueOn ? dose.canBeGivenFrom : dose.dueOn;
+        const on = findDoseDate(dose);
         if (on < from) continue;
         items.push({ uid: `${shared.recordId}-${dose.vaccine}-${dose.dose}@first-1001-days`, on, summary: `${who}: ${vaccineNames[dose.vaccine]} vaccine (dose ${dose.dose}) due`, description: 'Contact your GP surgery to book, if they have not contacted you.' });
       }

@@ -20,7 +20,8 @@ import { listEntries, readRecord, type Entry, type EntryKind, type Provenance } 
 import type { AssessedMeasurement } from '../red-book/measurements.ts';
 import { describeAge } from '../red-book/measurements.ts';
 import { describePregnancy, readPregnancyDetails } from '../red-book/pregnancy.ts';
-import { childToMatchDays, listChildDueItems, listPregnancyDue, pregnancyToMatchDays, summariseGrowth, type DueItem } from './index.ts';
+import { summariseRedBook } from '../red-book/summary.ts';
+import { childToMatchDays, listChildDueItems, listPregnancyDue, pregnancyToMatchDays, type DueItem } from './index.ts';
 
 /** A link to a guidance page. */
 export interface GuidanceLink {
@@ -86,8 +87,11 @@ export async function buildCard(source: GroqSource, record: CardRecord, today: I
   let latest: readonly AssessedMeasurement[] = [];
   let weightPrompt: string | null = null;
   if (child) {
-    due = listChildDueItems(child, record.entries, today);
-    ({ latest, weightPrompt } = summariseGrowth(child, record.entries, today));
+    // One summary serves the due items and the growth lines.
+    const summary = summariseRedBook(child, record.entries, today);
+    due = listChildDueItems(child, record.entries, today, summary);
+    latest = summary.latestMeasurements;
+    weightPrompt = summary.weightPrompt;
     where =
       days.correctedDay !== days.chronologicalDay
         ? days.correctedDay < 0

@@ -9,10 +9,9 @@ import { calculateCorrectedAge, selectDevelopmentalAgeInDays } from '../child-ag
 import { addDays, daysBetween, type IsoDate } from '../dates/index.ts';
 import type { ChildDetails } from '../red-book/child-details.ts';
 import type { Entry } from '../red-book/entries.ts';
-import { assessChildReviews } from '../red-book/health-reviews.ts';
-import type { AssessedMeasurement } from '../red-book/measurements.ts';
 import { listPregnancyDueItems, type PregnancyDetails } from '../red-book/pregnancy.ts';
-import { summariseRedBook } from '../red-book/summary.ts';
+import { summariseRedBook, type RedBookSummary } from '../red-book/summary.ts';
+import { findDoseDate } from '../red-book/immunisations.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 
 /** Due items are shown this many days ahead ("in the next 8 weeks"). */
@@ -67,17 +66,17 @@ function sortDueItems(items: DueItem[]): DueItem[] {
 /**
  * What is due for a child on `today`: vaccines and health reviews that are overdue, due now, or due
  * within `dueSoonDays`. Vaccines go by actual age (the immunisation engine takes only the date of birth).
+ * A caller that already has the red book's summary for `today` passes it, so nothing is worked out twice.
  */
-export function listChildDueItems(child: ChildDetails, recordEntries: readonly Entry[], today: IsoDate): DueItem[] {
+export function listChildDueItems(child: ChildDetails, recordEntries: readonly Entry[], today: IsoDate, summary: RedBookSummary = summariseRedBook(child, recordEntries, today)): DueItem[] {
   const horizon = addDays(today, dueSoonDays);
-  const summary = summariseRedBook(child, recordEntries, today);
   const items: DueItem[] = [];
   for (const dose of summary.immunisations.doses) {
-    const from = dose.canBeGivenFrom && dose.canBeGivenFrom > dose.dueOn ? dose.canBeGivenFrom : dose.dueOn;
+    const from = findDoseDate(dose);
     if (dose.status === 'overdue' || dose.status === 'due') items.push({ kind: 'immunisation', name: `${vaccineNames[dose.vaccine]} (dose ${dose.dose})`, status: dose.status, from, nextStep: dose.nextStep });
     else if (dose.status === 'not yet due' && dose.canBeGivenFrom !== null && from <= horizon) items.push({ kind: 'immunisation', name: `${vaccineNames[dose.vaccine]} (dose ${dose.dose})`, status: 'coming up', from, nextStep: null });
   }
-  for (const review of assessChildReviews(child, recordEntries.filter((entry) => entry.kind === 'health-review'), today)) {
+  for (const review of summary.reviews) {
     if (review.status === 'overdue' || review.status === 'due') items.push({ kind: 'health-review', name: review.name, status: review.status, from: review.opensOn, nextStep: review.nextStep });
     else if (review.status === 'not yet due' && review.opensOn <= horizon) items.push({ kind: 'health-review', name: review.name, status: 'coming up', from: review.opensOn, nextStep: null });
   }
@@ -97,10 +96,4 @@ export function listPregnancyDue(details: PregnancyDetails, today: IsoDate, reco
 /** The date of a pregnancy's recorded antenatal contact, or null. */
 export function findAntenatalContact(recordEntries: readonly Entry[]): IsoDate | null {
   return recordEntries.find((entry) => entry.kind === 'health-review' && (entry.data as { review?: unknown }).review === 'antenatal')?.occurredOn ?? null;
-}
-
-/** The measurements part of a child's card: the latest of each, and the faltering-growth prompt. */
-export function summariseGrowth(child: ChildDetails, recordEntries: readonly Entry[], today: IsoDate): { readonly latest: readonly AssessedMeasurement[]; readonly weightPrompt: string | null } {
-  const summary = summariseRedBook(child, recordEntries, today);
-  return { latest: summary.latestMeasurements, weightPrompt: summary.weightPrompt };
 }

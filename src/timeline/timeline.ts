@@ -9,7 +9,7 @@ import type { ChildDetails } from '../red-book/child-details.ts';
 import { describeEntry, entryKinds } from '../red-book/describe-entry.ts';
 import type { Entry } from '../red-book/entries.ts';
 import { assessChildReviews } from '../red-book/health-reviews.ts';
-import { assessChildImmunisations } from '../red-book/immunisations.ts';
+import { assessChildImmunisations, findDoseDate } from '../red-book/immunisations.ts';
 import { vaccineNames } from '../immunisation/vaccine-names.ts';
 import { childToMatchDays } from './index.ts';
 
@@ -81,7 +81,7 @@ export function buildChildTimeline(input: {
 
   for (const dose of assessChildImmunisations(child, input.entries.filter((entry) => entry.kind === 'immunisation'), today).doses) {
     if (dose.status === 'given' || dose.status === 'no longer offered') continue;
-    const on = dose.canBeGivenFrom && dose.canBeGivenFrom > dose.dueOn ? dose.canBeGivenFrom : dose.dueOn;
+    const on = findDoseDate(dose);
     if (on > lastDate) continue;
     const name = `${vaccineNames[dose.vaccine]} (dose ${dose.dose})`;
     items.push({ on, kind: 'due', title: `${dose.status === 'overdue' ? 'Overdue' : dose.status === 'due' ? 'Due now' : 'Due'}: ${name}`, detail: dose.nextStep ? `${dose.nextStep}.` : null, href: `/record/${recordId}/immunisations` });
