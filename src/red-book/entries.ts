@@ -36,6 +36,11 @@ export interface Entry<Data = Record<string, unknown>> {
   readonly updatedAt: Date | null;
 }
 
+/** A stored entry row as an Entry: its text columns read as the kinds, provenances and data they were checked to be. */
+export function rowToEntry<Row extends { kind: string; provenance: string; data: unknown }>(row: Row, createdByEmail: string | null = null): Omit<Row, 'kind' | 'provenance' | 'data'> & Pick<Entry, 'kind' | 'provenance' | 'data' | 'createdByEmail'> {
+  return { createdByEmail, ...row, kind: row.kind as EntryKind, provenance: row.provenance as Provenance, data: row.data as Record<string, unknown> };
+}
+
 type Refused = { readonly ok: false; readonly reason: 'not-found' | 'forbidden' | 'record-closed' };
 
 /** Checks write access: the access check, which also says whether the record is still open. */
@@ -143,7 +148,7 @@ export async function listEntries(db: PortalDatabase, userId: string, recordId: 
       .leftJoin(users, eq(users.id, entries.createdBy))
       .where(and(eq(entries.recordId, recordId), isNull(entries.deletedAt), kind ? eq(entries.kind, kind) : undefined))
       .orderBy(asc(entries.occurredOn), asc(entries.createdAt));
-    return { ok: true, entries: rows.map((row) => ({ ...row, kind: row.kind as EntryKind, provenance: row.provenance as Provenance, data: row.data as Record<string, unknown> })) };
+    return { ok: true, entries: rows.map((row) => rowToEntry(row, row.createdByEmail)) };
   } catch (error) {
     throw new DatabaseError('read entries', { cause: error });
   }

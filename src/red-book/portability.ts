@@ -5,7 +5,7 @@
  * database what a person could not have typed. Carers' email addresses are never written to the file.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { isIsoDate as isRealDate, type IsoDate } from '../dates/index.ts';
+import { isIsoDate, type IsoDate } from '../dates/index.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { auditEvents, entries, entryVersions, notes, recordCarers, records, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
@@ -135,7 +135,6 @@ const entryChecks: Readonly<Record<EntryKind, { check: Check; toFormValues: ToFo
 // "Imported from an NHS system" is for entries this service takes from NHS systems, never a family's file.
 const provenances: readonly Provenance[] = ['parent-or-carer', 'professional'];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isIsoDate = (value: unknown): value is IsoDate => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 const isInstantBetween = (value: unknown, earliest: number, latest: number): value is string => {
   if (typeof value !== 'string' || value.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return false;
   const time = Date.parse(value);
@@ -171,7 +170,7 @@ export function checkRedBookFile(parsed: unknown, today: IsoDate): { readonly ok
   }
   if (!details?.ok) return refuse('The child’s details in the file cannot be read. Check it is the file you downloaded');
   // A record is closed only on a real day between the birth and today, as the service itself closes it.
-  const closedOn = isIsoDate(record.closedOn) && isRealDate(record.closedOn) && record.closedOn >= details.details.dateOfBirth && record.closedOn <= today ? record.closedOn : null;
+  const closedOn = isIsoDate(record.closedOn) && record.closedOn >= details.details.dateOfBirth && record.closedOn <= today ? record.closedOn : null;
   const closed = record.status === 'closed' && record.closedReason === 'child-died' && closedOn ? ({ reason: 'child-died', on: closedOn } as const) : null;
   if (record.status !== 'open' && !closed) return refuse('The record in the file cannot be read');
   // Moments in the file (when things were added and changed) fall between this service's first year and the end of today.

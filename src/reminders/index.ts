@@ -13,7 +13,7 @@ import type { Mailer } from '../email/mailer.ts';
 import { writeWeeklyDigestMessage } from '../email/messages.ts';
 import { DatabaseError } from '../errors.ts';
 import { checkRecordAccess } from '../records/access.ts';
-import type { Entry, EntryKind, Provenance } from '../red-book/entries.ts';
+import { rowToEntry, type Entry } from '../red-book/entries.ts';
 import { buildCard, createGuidanceCache } from '../timeline/card.ts';
 
 /** The Monday of the week (Monday to Sunday) that holds `day`. */
@@ -94,9 +94,9 @@ export async function sendWeeklyEmails(services: ReminderServices): Promise<Remi
 
   // Every record's entries, read in batches rather than once per email.
   const entriesByRecord = new Map<string, Entry[]>();
-  const childIds = [...new Set(due.map((row) => row.recordId))];
-  for (let start = 0; start < childIds.length; start += 500) {
-    const batch = childIds.slice(start, start + 500);
+  const recordIds = [...new Set(due.map((row) => row.recordId))];
+  for (let start = 0; start < recordIds.length; start += 500) {
+    const batch = recordIds.slice(start, start + 500);
     const rows = await db
       .select({ id: entries.id, recordId: entries.recordId, kind: entries.kind, occurredOn: entries.occurredOn, data: entries.data, provenance: entries.provenance, createdAt: entries.createdAt, updatedAt: entries.updatedAt })
       .from(entries)
@@ -104,7 +104,7 @@ export async function sendWeeklyEmails(services: ReminderServices): Promise<Remi
       .orderBy(entries.occurredOn, entries.createdAt);
     for (const row of rows) {
       const list = entriesByRecord.get(row.recordId) ?? [];
-      list.push({ ...row, kind: row.kind as EntryKind, provenance: row.provenance as Provenance, data: row.data as Record<string, unknown>, createdByEmail: null });
+      list.push(rowToEntry(row));
       entriesByRecord.set(row.recordId, list);
     }
   }

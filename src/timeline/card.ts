@@ -16,7 +16,7 @@ import { findNeighbouringStages } from '../content/related.ts';
 import { selectStageForDay } from '../content/stage-finder.ts';
 import type { IsoDate } from '../dates/index.ts';
 import { readChildDetails } from '../red-book/child-details.ts';
-import { listEntries, readRecord, type Entry, type EntryKind, type Provenance } from '../red-book/entries.ts';
+import { listEntries, readRecord, rowToEntry, type Entry } from '../red-book/entries.ts';
 import type { AssessedMeasurement } from '../red-book/measurements.ts';
 import { describeAge } from '../red-book/measurements.ts';
 import { describePregnancy, readPregnancyDetails } from '../red-book/pregnancy.ts';
@@ -171,7 +171,7 @@ export async function listHomeRecords(db: PortalDatabase, source: GroqSource, us
             kind: record.kind as 'child' | 'pregnancy',
             status: record.status as 'open' | 'closed',
             details: record.details,
-            entries: rows.filter((row) => row.recordId === record.recordId).map((row) => ({ ...row, kind: row.kind as EntryKind, provenance: row.provenance as Provenance, data: row.data as Record<string, unknown>, createdByEmail: null })),
+            entries: rows.filter((row) => row.recordId === record.recordId).map((row) => rowToEntry(row)),
           },
           today,
           cache,
