@@ -11,6 +11,9 @@ import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
 import { getDatabase } from './lib/database.ts';
 import { renderRefusedPage } from './lib/refused-page.ts';
+import { renderServiceUnavailablePage } from './lib/unavailable-page.ts';
+import { isDatabaseUnavailableError } from '../src/db/availability.ts';
+import { describeErrorForLog, errorWithoutMessages } from '../src/errors.ts';
 import { startHousekeepingIfDue } from './lib/housekeeping.ts';
 import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
 
@@ -22,10 +25,10 @@ function isPersonalArea(pathname: string): boolean {
   return isInArea(pathname, '/record') || isInArea(pathname, '/account');
 }
 
-/** True for `area` itself and every path below it. */
 /** Server-to-server routes, checked by their shared secret rather than by origin. */
 const webhookPaths = new Set(['/api/content-published']);
 
+/** True for `area` itself and every path below it. */
 function isInArea(pathname: string, area: string): boolean {
   return pathname === area || pathname.startsWith(`${area}/`);
 }
@@ -43,7 +46,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     secFetchSite: context.request.headers.get('sec-fetch-site'),
     trustedOrigins: [new URL(getConfiguration().siteUrl).origin],
   });
-  const response = check.allowed ? await handle(context, next) : renderRefusedPage();
+  const response = check.allowed ? await handleUnlessDatabaseIsDown(context, next) : renderRefusedPage();
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
   // Only personal areas read the session, so this covers every signed-in page.
   if (isPersonalArea(context.url.pathname)) {
@@ -54,6 +57,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   return response;
 });
+
+/**
+ * Runs the route, answering a friendly 503 while the database cannot be reached (a restart, a
+ * network fault): the driver reconnects by itself, so the next request after it is back succeeds.
+ * Only the error's name and code are logged: a failed query's message can carry its parameters.
+ */
+async function handleUnlessDatabaseIsDown(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0], next: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handle(context, next);
+  } catch (error) {
+    // Astro logs what is thrown, then shows site/pages/500.astro: hand it the error without its messages.
+    if (!isDatabaseUnavailableError(error)) throw errorWithoutMessages(error);
+    console.error(`database unavailable: answered 503 (${describeErrorForLog(error)})`);
+    return renderServiceUnavailablePage();
+  }
+}
 
 async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0], next: () => Promise<Response>): Promise<Response> {
   context.locals.user = null;

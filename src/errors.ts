@@ -52,3 +52,24 @@ export class DatabaseError extends ChildHealthError {
     super('database-failed', `The database could not ${operation}. ${options?.advice ?? 'Check that it is running and reachable.'}`, options);
   }
 }
+
+/** The names and codes along an error's `cause` chain, for a log line: never a message, which may hold personal data. */
+export function describeErrorForLog(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    parts.push(typeof code === 'string' || typeof code === 'number' ? `${current.name} ${code}` : current.name);
+  }
+  return parts.length > 0 ? parts.join(' <- ') : typeof error;
+}
+
+/**
+ * A copy of `error` safe to hand to a framework that logs it: names, codes and stack frames kept,
+ * every message dropped (a failed query's message lists its parameters, which can be personal data).
+ */
+export function errorWithoutMessages(error: unknown): Error {
+  const safe = new Error(`An on-demand page failed: ${describeErrorForLog(error)}`);
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')) : [];
+  safe.stack = [safe.message, ...frames].join('\n');
+  return safe;
+}

@@ -1,6 +1,6 @@
 /**
  * Accessibility over the production build: axe (WCAG 2.0, 2.1 and 2.2 A and AA, plus best
- * practice) on every URL in the built sitemap, on the feedback error state and on the 404 page.
+ * practice) on every URL in the built sitemap, on the feedback error state and on the 404 and 500 pages.
  * Zero violations. Any rule ever disabled here must say why, with a link.
  */
 import { readFileSync } from 'node:fs';
@@ -69,5 +69,11 @@ test('the component gallery (every component in every fixture state) has no acce
 
 test('the 404 page has no accessibility violations', async ({ page }) => {
   await page.goto('/no-such-page');
+  await expectNoViolations(page);
+});
+
+test('the 500 page (something unexpected went wrong) has no accessibility violations', async ({ page }) => {
+  await page.goto('/500');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, there is a problem with the service');
   await expectNoViolations(page);
 });
