@@ -38,16 +38,42 @@ export function findNeighbouringStages<T extends LinkableGuidance>(stages: reado
   return { previous: sequence[index - 1] ?? null, next: sequence[index + 1] ?? null };
 }
 
-/** Up to `limit` non-stage guidance pages that share a topic with `current`, most important first. */
+/**
+ * A finder of related guidance for one set of pages. A build asks once for every page, so the pages are
+ * ranked once (priority, then title) and each combination of topics is worked out once: the cost grows
+ * with the number of pages times the number of distinct topic combinations, not with the pages squared.
+ */
+export function createRelatedGuidanceFinder<T extends LinkableGuidance>(all: readonly T[], limit = 4): (current: T) => T[] {
+  const collator = new Intl.Collator();
+  const ranked = all
+    .filter((candidate) => candidate._type !== 'stage' && candidate.slug)
+    .sort((a, b) => (a.priority ?? 10) - (b.priority ?? 10) || collator.compare(a.title ?? '', b.title ?? ''));
+  const byTopics = new Map<string, T[]>();
+  return (current) => {
+    const topicIds = [...new Set((current.topics ?? []).map((topic) => topic._id))].sort();
+    const key = topicIds.join('\n');
+    let best = byTopics.get(key);
+    if (!best) {
+      const topics = new Set(topicIds);
+      const currentIsAboutLoss = topics.has(lossTopicId);
+      const scored: { candidate: T; shared: number; position: number }[] = [];
+      for (const [position, candidate] of ranked.entries()) {
+        if (!currentIsAboutLoss && (candidate.topics ?? []).some((topic) => topic._id === lossTopicId)) continue;
+        const shared = (candidate.topics ?? []).filter((topic) => topics.has(topic._id)).length;
+        if (shared > 0) scored.push({ candidate, shared, position });
+      }
+      // One more than needed: the page itself may be among them.
+      best = scored
+        .sort((a, b) => b.shared - a.shared || a.position - b.position)
+        .slice(0, limit + 1)
+        .map(({ candidate }) => candidate);
+      byTopics.set(key, best);
+    }
+    return best.filter((candidate) => candidate._id !== current._id).slice(0, limit);
+  };
+}
+
+/** Up to `limit` non-stage guidance pages that share a topic with `current`, most important first (then by title). */
 export function findRelatedGuidance<T extends LinkableGuidance>(all: readonly T[], current: T, limit = 4): T[] {
-  const topics = new Set((current.topics ?? []).map((topic) => topic._id));
-  const currentIsAboutLoss = topics.has(lossTopicId);
-  return all
-    .filter((candidate) => candidate._id !== current._id && candidate._type !== 'stage' && candidate.slug)
-    .filter((candidate) => currentIsAboutLoss || !(candidate.topics ?? []).some((topic) => topic._id === lossTopicId))
-    .map((candidate) => ({ candidate, shared: (candidate.topics ?? []).filter((topic) => topics.has(topic._id)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || (a.candidate.priority ?? 10) - (b.candidate.priority ?? 10) || (a.candidate.title ?? '').localeCompare(b.candidate.title ?? ''))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+  return createRelatedGuidanceFinder(all, limit)(current);
 }
