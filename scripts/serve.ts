@@ -1,6 +1,7 @@
 /**
  * Serves the built portal: applies database migrations, then serves static pages and on-demand
- * routes through the @astrojs/node handler, with the security headers on every response.
+ * routes through the @astrojs/node handler (built text files from their compressed copies when the
+ * browser accepts them), with the security headers on every response.
  */
 import http from 'node:http';
 import { existsSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { ChildHealthError } from '../src/errors.ts';
 import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from '../site/config.ts';
 import { openDatabase } from '../site/lib/database.ts';
+import { servePrecompressed } from './static-compression.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
+const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 async function main(): Promise<void> {
   const config = getConfiguration();
@@ -31,7 +34,8 @@ async function main(): Promise<void> {
 
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
-    handler(request, response);
+    // Built pages and assets go compressed when the browser accepts it; everything else is Astro's.
+    if (!servePrecompressed(request, response, clientDir)) handler(request, response);
   });
   server.listen(config.server.port, config.server.host, () => {
     const shownHost = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;
