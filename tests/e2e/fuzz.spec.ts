@@ -8,7 +8,8 @@
  *   - every rejection (4xx) carries a message a person can read;
  *   - a batch in which everything was rejected stores nothing and sends no email.
  * The fuzzing runs against a server of its own, so its many sign-in attempts cannot lock out other tests.
- * FUZZ_SEED reproduces a run; a failure names the route, the case and the seed.
+ * FUZZ_SEED reproduces a run; a failure names the route, the case and the seed. FUZZ_ROUTES (a pattern)
+ * picks routes, for long runs.
  */
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
@@ -19,6 +20,8 @@ import { openPortalDatabase, seedFamily, startPortal, type PortalServer } from '
 import { findOnDemandRouteFiles, findQueryParameterNames, routeFileToUrl } from './routes.ts';
 
 const casesPerRoute = Number(process.env.FUZZ_CASES ?? 1000);
+/** Only the routes whose file matches this pattern, when set (`npm run bench` fuzzes the forms that store data at 10,000 cases). */
+const routeFilter = process.env.FUZZ_ROUTES ? new RegExp(process.env.FUZZ_ROUTES) : null;
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 /** Requests in flight at once: enough to keep the server busy, few enough for a 2-core machine. */
 const concurrency = 4;
@@ -120,7 +123,7 @@ function findProblem(status: number, contentType: string, body: string): string 
 }
 
 test.describe('fuzzing every on-demand form and endpoint', () => {
-  const routes = findOnDemandRouteFiles();
+  const routes = findOnDemandRouteFiles().filter((route) => !routeFilter || routeFilter.test(route));
   const parameterNames = findQueryParameterNames();
   const recordRoutes = routes.filter((route) => route.includes('[recordId]'));
   let server: PortalServer;
