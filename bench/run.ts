@@ -1,14 +1,21 @@
 /**
  * `npm run bench`: figures anyone can rerun, each with a baseline measured in the same run, because this
  * machine is shared and noisy: the ratio means more than the milliseconds. Writes bench/results/latest.md
- * and latest.json.
- *   0. Page weight of the built site by page type (HTML, CSS, JS after gzip); guidance pages must ship no JS.
- *   1. The clinical engines: centiles and whole immunisation schedules per second. Baseline: formatting a
- *      date (a small, fixed piece of work) per second.
- *   2. The signed-in home's work (`/record`): a carer with 3 children and 500 entries. Counts SQL queries.
- *      Baseline: one `select 1` round trip.
- *   3. A reminders run for 10,000 carers, each with one child. Baseline: the same run again straight after,
- *      when every email has already gone (the run's fixed cost: finding who is due).
+ * and latest.json. Builds the site first when there is no build.
+ *   - Page weight of the built site by page type (HTML, CSS, JS after gzip); guidance pages must ship no JS.
+ *   - The clinical engines: centiles and whole immunisation schedules per second (baseline: formatting a date).
+ *   - The signed-in home's data work (`/record`) for 3 children and 500 entries, with its SQL queries
+ *     (baseline: one `select 1`).
+ *   - A reminders run for 10,000 carers (baseline: the same run straight after, with nothing left to send).
+ *   - Refused sign-in times by kind of address (no enumeration by timing).
+ *   - Signed-in load: 10,000 families in PostgreSQL, /record and the timeline under autocannon, beside an
+ *     empty Astro route and a bare Node server (bench/signed-in-load.ts).
+ *   - Build scaling at 500, 2,000 and 5,000 documents against a bare Astro build (bench/build-scaling.ts),
+ *     then search in Chromium on the 5,000-document site (bench/search.ts).
+ *   - Lighthouse (mobile) on the home, stage, article and search pages (bench/lighthouse.ts).
+ *   - Fuzzing the forms that store data at 10,000 generated requests each (tests/e2e/fuzz.spec.ts).
+ * BENCH_ONLY=name,name runs some steps (page-weight, engines, home, reminders, sign-in, load, build, lighthouse,
+ * fuzz); BENCH_SIZES, BENCH_FAMILIES, BENCH_CARERS and BENCH_FUZZ_CASES change sizes.
  */
 import { gzipSync } from 'node:zlib';
 import { calculateCentile } from '../src/growth/index.ts';
@@ -22,19 +29,18 @@ import { createDatabase } from '../src/db/index.ts';
 import { entries, entryVersions, recordCarers, records, reminderSubscriptions, users } from '../src/db/schema.ts';
 import { sendWeeklyEmails } from '../src/reminders/index.ts';
 import { listHomeRecords } from '../src/timeline/card.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import type { Result } from './result.ts';
+import { benchmarkSignInTiming } from './sign-in-timing.ts';
+import { benchmarkSignedInLoad } from './signed-in-load.ts';
+import { benchmarkBuildScaling } from './build-scaling.ts';
+import { benchmarkSearch } from './search.ts';
+import { benchmarkLighthouse } from './lighthouse.ts';
 
 const migrationsDir = fileURLToPath(new URL('../drizzle', import.meta.url));
 const source = createDatasetSource(parseDatasetNdjson(readFileSync(fileURLToPath(new URL('../studio/data/production.ndjson', import.meta.url)), 'utf8')));
 const today = '2026-11-25';
 
-/** One reported figure, with the baseline it is compared to. */
-interface Result {
-  readonly name: string;
-  readonly figure: string;
-  readonly baseline: string;
-  readonly ratio: string;
-  readonly goal: string;
-}
 const results: Result[] = [];
 
 /** Operations per second of `work`, run for about `ms` milliseconds. */
@@ -205,19 +211,82 @@ async function benchmarkReminders(carers: number): Promise<void> {
   await database.close();
 }
 
-benchmarkPageWeight();
-benchmarkEngines();
-await benchmarkHome();
-await benchmarkReminders(Number(process.env.BENCH_CARERS ?? 10_000));
+/** Fuzzing at bench size: the fuzz suite run on the forms that store data, with more cases each than CI runs. */
+async function benchmarkFuzzing(cases: number, routes: string): Promise<Result[]> {
+  console.log(`Fuzzing: ${cases.toLocaleString('en-GB')} generated requests on each route matching ${routes}`);
+  const started = performance.now();
+  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    const child = spawn('npx', ['playwright', 'test', 'tests/e2e/fuzz.spec.ts', '--reporter=line'], { env: { ...process.env, FUZZ_CASES: String(cases), FUZZ_ROUTES: routes }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    const collect = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      for (const line of chunk.toString('utf8').split('\n')) if (/cases, answers/.test(line)) console.log(`  ${line.trim()}`);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('close', (code) => resolve({ code, text }));
+  });
+  const minutes = (performance.now() - started) / 60_000;
+  const routeLines = [...output.text.matchAll(/^(\S+): (\d+) cases, answers (\{[^}]*\})/gm)];
+  const requests = routeLines.reduce((sum, match) => sum + Number(match[2]), 0);
+  const serverErrors = routeLines.reduce((sum, match) => sum + Object.entries(JSON.parse(match[3] ?? '{}') as Record<string, number>).filter(([status]) => Number(status) >= 500).reduce((total, [, count]) => total + count, 0), 0);
+  const passed = output.code === 0;
+  return [
+    {
+      name: `Fuzzing the forms that store data (${routeLines.length} routes, ${cases.toLocaleString('en-GB')} generated requests each)`,
+      figure: `${requests.toLocaleString('en-GB')} requests in ${minutes.toFixed(1)} minutes; ${serverErrors} server errors; ${passed ? 'every rejection explained, nothing stored by a rejected batch' : 'FAILED: see the fuzz suite output'}`,
+      baseline: 'CI: 1,000 requests on each of every on-demand route (npm test)',
+      ratio: '—',
+      goal: `never a 5xx, every rejection has a message, nothing stored: ${passed && serverErrors === 0 ? 'met' : 'missed'}`,
+    },
+  ];
+}
+
+/** Builds the site (npm run build) when there is no build, so a fresh clone can run the bench. */
+function buildSiteIfMissing(): void {
+  const built = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
+  if (existsSync(built) && existsSync(fileURLToPath(new URL('../dist/client/index.html', import.meta.url)))) return;
+  console.log('No build found: running npm run build first');
+  const outcome = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (outcome.status !== 0) throw new Error('npm run build failed, so the benchmarks that need the built site cannot run');
+}
+
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+const runs = (step: string) => only.size === 0 || only.has(step);
+const benchStarted = performance.now();
+
+if (runs('page-weight') || runs('load') || runs('lighthouse') || runs('fuzz')) buildSiteIfMissing();
+if (runs('page-weight')) benchmarkPageWeight();
+if (runs('engines')) benchmarkEngines();
+if (runs('home')) await benchmarkHome();
+if (runs('reminders')) await benchmarkReminders(Number(process.env.BENCH_CARERS ?? 10_000));
+if (runs('sign-in')) results.push(...(await benchmarkSignInTiming()));
+if (runs('load')) results.push(...(await benchmarkSignedInLoad({ families: Number(process.env.BENCH_FAMILIES ?? 10_000) })));
+if (runs('build')) {
+  const sizes = (process.env.BENCH_SIZES ?? '500,2000,5000').split(',').map(Number).filter((size) => size > 0);
+  const largest = Math.max(...sizes);
+  const { results: scaling, keptSite } = await benchmarkBuildScaling(sizes, { keepSiteOf: largest });
+  results.push(...scaling);
+  try {
+    if (keptSite) results.push(...(await benchmarkSearch(keptSite.clientDir)));
+  } finally {
+    keptSite?.remove();
+  }
+}
+if (runs('lighthouse')) results.push(...(await benchmarkLighthouse(fileURLToPath(new URL('../dist/client', import.meta.url)))));
+if (runs('fuzz')) results.push(...(await benchmarkFuzzing(Number(process.env.BENCH_FUZZ_CASES ?? 10_000), process.env.BENCH_FUZZ_ROUTES ?? '^(record/\\[recordId\\]/(notes|measurements|immunisations)|record/(new|import)|account/sign-(in|up))\\.astro$')));
+console.log(`The bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} minutes`);
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(resultsDir, { recursive: true });
 const ranAt = new Date().toISOString();
-writeFileSync(`${resultsDir}latest.json`, `${JSON.stringify({ ranAt, node: process.version, results }, null, 2)}\n`);
+// A run of some steps only (BENCH_ONLY) must not replace the full results.
+const resultsName = only.size === 0 ? 'latest' : 'partial';
+writeFileSync(`${resultsDir}${resultsName}.json`, `${JSON.stringify({ ranAt, node: process.version, results }, null, 2)}\n`);
 writeFileSync(
-  `${resultsDir}latest.md`,
+  `${resultsDir}${resultsName}.md`,
   [
-    `# Benchmark results (${ranAt}, Node ${process.version})`,
+    `# Benchmark results (${ranAt}, Node ${process.version}${only.size === 0 ? '' : `; only ${[...only].join(', ')}`})`,
     '',
     'Each figure is compared to a baseline measured in the same run (this machine is shared and noisy).',
     '',
@@ -227,4 +296,4 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log('Results written to bench/results/latest.md and latest.json');
+console.log(`Results written to bench/results/${resultsName}.md and ${resultsName}.json`);
