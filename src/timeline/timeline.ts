@@ -38,14 +38,33 @@ export interface TimelineStage {
   readonly appliesTo: readonly { readonly audience: string | null; readonly fromDay: number | null; readonly toDay: number | null }[] | null;
 }
 
-/** The date a child reaches each corrected day from `firstDay` on, by working out each date's matching day once. */
-function listDatesForCorrectedDays(child: ChildDetails): (fromDay: number) => IsoDate | null {
-  const reached: { day: number; on: IsoDate }[] = [];
-  for (let offset = 0; offset <= timelineLastDay; offset += 1) {
-    const on = addDays(child.dateOfBirth, offset);
-    reached.push({ day: childToMatchDays(child, on).correctedDay, on });
-  }
-  return (fromDay) => reached.find((candidate) => candidate.day >= fromDay)?.on ?? null;
+/**
+ * The date a child first reaches each corrected day (null after the timeline ends). The matching day
+ * never goes down as the days pass (corrected age runs alongside actual age, then jumps up to it when
+ * correction stops), so the first date is found by halving the range: a few dates worked out per stage,
+ * not every day of the timeline.
+ */
+export function listDatesForCorrectedDays(child: ChildDetails): (fromDay: number) => IsoDate | null {
+  const known = new Map<number, number>();
+  const correctedDayAt = (offset: number) => {
+    let day = known.get(offset);
+    if (day === undefined) {
+      day = childToMatchDays(child, addDays(child.dateOfBirth, offset)).correctedDay;
+      known.set(offset, day);
+    }
+    return day;
+  };
+  return (fromDay) => {
+    if (correctedDayAt(timelineLastDay) < fromDay) return null;
+    let low = 0;
+    let high = timelineLastDay;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (correctedDayAt(middle) >= fromDay) high = middle;
+      else low = middle + 1;
+    }
+    return addDays(child.dateOfBirth, low);
+  };
 }
 
 /**
