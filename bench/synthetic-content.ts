@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDatasetNdjson, type SanityDocument } from '../src/content/dataset.ts';
+import { createRandom } from '../scripts/seeded-random.ts';
 
 const bundledDatasetPath = fileURLToPath(new URL('../studio/data/production.ndjson', import.meta.url));
 
@@ -69,18 +70,6 @@ const topicIds = [
   'topic-safety', 'topic-screening-and-checks', 'topic-sleep', 'topic-talking', 'topic-teeth', 'topic-twins-and-multiples',
   'topic-vitamins', 'topic-weaning', 'topic-when-to-get-help',
 ];
-
-/** A small seeded generator (mulberry32): the same article number always gives the same article. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -21,6 +21,7 @@ import { entries, entryVersions, notes, recordCarers, records, reminderSubscript
 import { ChildHealthError } from '../src/errors.ts';
 import { calculateLmsValue, getLmsParameters } from '../src/growth/index.ts';
 import { getImmunisationSchedule } from '../src/immunisation/index.ts';
+import { createRandom } from './seeded-random.ts';
 
 /** The password of every seeded account. */
 export const seededPassword = 'seeded families load test';
@@ -56,18 +57,6 @@ export interface SeedOptions {
 const familiesPerBatch = 250;
 /** Rows per INSERT statement. */
 const rowsPerInsert = 1000;
-
-/** A small, fast, seeded random number generator (mulberry32), so runs can be repeated. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type UserRow = typeof users.$inferInsert;
 type RecordRow = typeof records.$inferInsert;

@@ -48,13 +48,21 @@ export async function startSearch(): Promise<void> {
   if (!form || !input || !typeFilter || !topicFilter || !status || !list) return;
 
   const pagefindUrl = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
-  await pagefind.options({ baseUrl: '/' });
-  const filters = await pagefind.filters();
-  fillSelect(typeFilter, filters.type);
-  fillSelect(topicFilter, filters.topic);
-  form.hidden = false;
-  document.querySelector('#search-needs-javascript')?.remove();
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+    await pagefind.options({ baseUrl: '/' });
+    const filters = await pagefind.filters();
+    fillSelect(typeFilter, filters.type);
+    fillSelect(topicFilter, filters.topic);
+  } catch {
+    // The index could not load: say so, and point to the lists instead of a form that cannot work.
+    form.hidden = true;
+    const unavailable = document.querySelector<HTMLElement>('#search-unavailable');
+    if (unavailable) unavailable.hidden = false;
+    return;
+  }
+  for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
 
   const run = async (): Promise<void> => {
     const query = input.value.trim();
