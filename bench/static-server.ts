@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { servePrecompressed } from '../scripts/static-compression.ts';
+import { createPrecompressedHandler } from '../scripts/static-compression.ts';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,10 +61,11 @@ function findFile(rootDir: string, urlPath: string): string | null {
 /** Starts serving `rootDir` on 127.0.0.1 at a free port, adding `headers` to every response. */
 export async function startStaticServer(rootDir: string, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   const root = path.resolve(rootDir);
+  const servePrecompressed = createPrecompressedHandler(root);
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     // Compressed copies, as the portal's own server sends them (npm run build makes them).
-    if (servePrecompressed(request, response, root)) return;
+    if (servePrecompressed(request, response)) return;
     const urlPath = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const found = findFile(root, urlPath);
     const file = found ?? path.join(root, '404.html');

@@ -10,7 +10,7 @@ import { ChildHealthError } from '../src/errors.ts';
 import { securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from '../site/config.ts';
 import { openDatabase } from '../site/lib/database.ts';
-import { servePrecompressed } from './static-compression.ts';
+import { createPrecompressedHandler } from './static-compression.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -32,10 +32,11 @@ async function main(): Promise<void> {
     handler: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   };
 
+  const servePrecompressed = createPrecompressedHandler(clientDir);
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     // Built pages and assets go compressed when the browser accepts it; everything else is Astro's.
-    if (!servePrecompressed(request, response, clientDir)) handler(request, response);
+    if (!servePrecompressed(request, response)) handler(request, response);
   });
   server.listen(config.server.port, config.server.host, () => {
     const shownHost = config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;

@@ -3,7 +3,7 @@
  * accept them: the stylesheet every page needs is about 250 KB as written and about 27 KB compressed,
  * which is most of a first visit on a phone. Run as a script (`node scripts/static-compression.ts
  * dist/client`) it writes `<file>.br` and `<file>.gz` next to each HTML, CSS, JS, SVG, JSON, XML and text
- * file; `servePrecompressed` answers a request from them, and leaves everything else to Astro.
+ * file; `createPrecompressedHandler` answers requests from them, and leaves everything else to Astro.
  */
 import type http from 'node:http';
 import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -59,53 +59,69 @@ function acceptedEncodings(header: string | undefined): ('br' | 'gzip')[] {
   return (['br', 'gzip'] as const).filter((encoding) => (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0);
 }
 
-/** The built file a path names (`/stages/x` is `stages/x.html`, `/` is `index.html`), kept inside `clientDir`, or null. */
-function findFile(clientDir: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.split('/').some((segment) => segment.startsWith('.'))) return null;
-  const root = path.resolve(clientDir);
-  const candidates = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}.html`];
-  for (const candidate of candidates) {
-    const file = path.resolve(root, `.${candidate}`);
-    if (!file.startsWith(`${root}${path.sep}`)) return null;
-    try {
-      if (statSync(file).isFile()) return file;
-    } catch {
-      // Not this one.
-    }
-  }
-  return null;
+/** One built file's compressed copies, as found when the server started. */
+interface CompressedFile {
+  readonly type: string;
+  readonly copies: Partial<Record<'br' | 'gzip', { readonly path: string; readonly size: number; readonly modified: Date }>>;
 }
 
 /**
- * Answers a GET or HEAD for a built text file from its compressed copy, when the browser accepts one and
- * the copy exists; returns false, having sent nothing, in every other case.
+ * The URL paths of every built file that has compressed copies: `stages/x.html` answers `/stages/x` and
+ * `/stages/x.html`, and `dir/index.html` answers `/dir/` too. Read once, so a request never touches the
+ * disk to find out whether it is one of them (most on-demand requests are not).
  */
-export function servePrecompressed(request: http.IncomingMessage, response: http.ServerResponse, clientDir: string): boolean {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const pathname = (request.url ?? '/').split('?')[0] ?? '/';
-  const file = findFile(clientDir, pathname);
-  const type = file ? contentTypes[path.extname(file)] : undefined;
-  if (!file || !type) return false;
-  for (const encoding of acceptedEncodings(request.headers['accept-encoding'])) {
-    const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
-    let size: number;
-    let modified: Date;
-    try {
-      ({ size, mtime: modified } = statSync(copy));
-    } catch {
-      continue;
+function indexCompressedFiles(clientDir: string): Map<string, CompressedFile> {
+  const root = path.resolve(clientDir);
+  const files = new Map<string, CompressedFile>();
+  for (const relative of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const urlPath = `/${relative.split(path.sep).join('/')}`;
+    const type = contentTypes[path.extname(urlPath)];
+    if (!type || urlPath.split('/').some((segment) => segment.startsWith('.'))) continue;
+    const copies: CompressedFile['copies'] = {};
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      const copy = path.join(root, `${relative}${suffix}`);
+      try {
+        const { size, mtime } = statSync(copy);
+        copies[encoding] = { path: copy, size, modified: mtime };
+      } catch {
+        // No copy in this encoding (a small file, or not yet compressed).
+      }
     }
-    const etag = `W/"${size.toString(16)}-${modified.getTime().toString(16)}-${encoding}"`;
-    response.setHeader('Content-Type', type);
+    if (!copies.br && !copies.gzip) continue;
+    const entry = { type, copies };
+    files.set(urlPath, entry);
+    if (urlPath.endsWith('.html')) files.set(urlPath.slice(0, -'.html'.length), entry);
+    if (urlPath.endsWith('/index.html')) files.set(urlPath.slice(0, -'index.html'.length), entry);
+  }
+  return files;
+}
+
+/**
+ * Makes the answerer for the built site in `clientDir` (run `compressStaticFiles` on it first): a GET or
+ * HEAD for a built text file is sent from its compressed copy when the browser accepts one; in every
+ * other case it returns false, having sent nothing.
+ */
+export function createPrecompressedHandler(clientDir: string): (request: http.IncomingMessage, response: http.ServerResponse) => boolean {
+  const files = indexCompressedFiles(clientDir);
+  return (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return false;
+    }
+    const file = files.get(decoded);
+    if (!file) return false;
+    const encoding = acceptedEncodings(request.headers['accept-encoding']).find((candidate) => file.copies[candidate]);
+    const copy = encoding ? file.copies[encoding] : undefined;
+    if (!encoding || !copy) return false;
+    const etag = `W/"${copy.size.toString(16)}-${copy.modified.getTime().toString(16)}-${encoding}"`;
+    response.setHeader('Content-Type', file.type);
     response.setHeader('Vary', 'Accept-Encoding');
     response.setHeader('ETag', etag);
-    response.setHeader('Last-Modified', modified.toUTCString());
+    response.setHeader('Last-Modified', copy.modified.toUTCString());
     // Built assets have content hashes in their names, so they never change.
     if (pathname.startsWith('/_astro/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     if (request.headers['if-none-match'] === etag) {
@@ -114,13 +130,13 @@ export function servePrecompressed(request: http.IncomingMessage, response: http
       return true;
     }
     response.setHeader('Content-Encoding', encoding);
-    response.setHeader('Content-Length', size);
+    response.setHeader('Content-Length', copy.size);
     response.statusCode = 200;
     if (request.method === 'HEAD') response.end();
-    else createReadStream(copy).pipe(response);
+    // A copy removed since start-up (a rebuild under a running server) ends this response, not the server.
+    else createReadStream(copy.path).on('error', () => response.destroy()).pipe(response);
     return true;
-  }
-  return false;
+  };
 }
 
 if (import.meta.main) {
