@@ -108,7 +108,8 @@ async function measureSearch(browser: Browser, origin: string, query: string): P
   }
 }
 
-function calculateMedian(values: readonly number[]): number {
+/** The median of `values` (the mean of the middle two when there is an even number). */
+export function calculateMedian(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;

@@ -11,13 +11,9 @@ import { hashPassword } from '../src/auth/password.ts';
 import { createDatabase } from '../src/db/index.ts';
 import { users } from '../src/db/schema.ts';
 import type { Result } from './result.ts';
+import { calculateMedian } from './search.ts';
 
 const migrationsDir = fileURLToPath(new URL('../drizzle', import.meta.url));
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /** Refused sign-in times by kind of address; `attempts` of each kind. */
 export async function benchmarkSignInTiming(attempts = 60): Promise<Result[]> {
@@ -52,9 +48,9 @@ export async function benchmarkSignInTiming(attempts = 60): Promise<Result[]> {
     if ((index + 1) % 20 === 0) console.log(`  sign-in timing: ${index + 1} of ${attempts} rounds`);
   }
   await database.close();
-  const known = median(times.known);
-  const unconfirmed = median(times.unconfirmed);
-  const unknown = median(times.unknown);
+  const known = calculateMedian(times.known);
+  const unconfirmed = calculateMedian(times.unconfirmed);
+  const unknown = calculateMedian(times.unknown);
   const worst = Math.max(Math.abs(unknown / known - 1), Math.abs(unconfirmed / known - 1));
   console.log(`Sign-in timing (median of ${attempts}): wrong password ${known.toFixed(1)} ms, unconfirmed ${unconfirmed.toFixed(1)} ms, no account ${unknown.toFixed(1)} ms`);
   return [

@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { findFreePort } from '../scripts/free-port.ts';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Options, type Result as LoadResult } from 'autocannon';
 import postgres from 'postgres';
@@ -75,18 +75,6 @@ interface Visitor {
 const log = (line: string) => console.log(line);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const format = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** A free TCP port on 127.0.0.1. */
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until `url` answers 200, or the child exits, or 60 s pass. */
 async function waitForUrl(url: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, chownSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../src/db/index.ts';
@@ -13,20 +12,9 @@ import { recordCarers, records, users } from '../../src/db/schema.ts';
 import { createSession, generateSessionToken } from '../../src/auth/session.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { addDays, instantToLondonDate } from '../../src/dates/index.ts';
+import { findFreePort } from '../../scripts/free-port.ts';
 
 export const migrationsDir = path.resolve('drizzle');
-
-/** A free TCP port on 127.0.0.1. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** One family: a verified carer with a session, owning one child's record. */
 export interface SeededFamily {

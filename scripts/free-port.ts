@@ -1,0 +1,14 @@
+/** Finding a free port for a server started by a test or a benchmark. */
+import net from 'node:net';
+
+/** A TCP port on 127.0.0.1 that nothing is listening on at this moment. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
