@@ -15,10 +15,25 @@ import { renderServiceUnavailablePage } from './lib/unavailable-page.ts';
 import { isDatabaseUnavailableError } from '../src/db/availability.ts';
 import { describeErrorForLog, errorWithoutMessages } from '../src/errors.ts';
 import { startHousekeepingIfDue } from './lib/housekeeping.ts';
+import { needsSecondStep } from '../src/auth/two-step.ts';
 import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
 
 /** Pages under /account that work without signing in. */
-const accountPagesForVisitors = new Set(['/account/sign-up', '/account/sign-in', '/account/sign-out', '/account/reset-password', '/account/verify-email', '/account/confirm-email']);
+const accountPagesForVisitors = new Set([
+  '/account/sign-up',
+  '/account/sign-in',
+  '/account/sign-out',
+  '/account/reset-password',
+  '/account/verify-email',
+  '/account/confirm-email',
+  '/account/passkey/sign-in/options',
+  '/account/passkey/sign-in/verify',
+  '/account/oidc/start',
+  '/account/oidc/callback',
+]);
+
+/** The only pages a session may use before it has passed the second step. */
+const pagesBeforeSecondStep = new Set(['/account/two-step', '/account/sign-out', '/account/passkey/second-step/options', '/account/passkey/second-step/verify']);
 
 /** True for the areas that hold personal data: never cached, never shared. */
 function isPersonalArea(pathname: string): boolean {
@@ -92,9 +107,13 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
     }
   }
   const needsSignIn = personal && !accountPagesForVisitors.has(pathname);
+  const returnTo = context.request.method === 'GET' ? `${pathname}${context.url.search}` : pathname;
   if (needsSignIn && !context.locals.user) {
-    const returnTo = context.request.method === 'GET' ? `${pathname}${context.url.search}` : pathname;
     return context.redirect(`/account/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
+  }
+  // Signed in with a password but not yet through the second step: nothing else until it is done.
+  if (context.locals.user && context.locals.session && needsSecondStep(context.locals.user, context.locals.session) && !pagesBeforeSecondStep.has(pathname)) {
+    return context.redirect(`/account/two-step?returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
   if (context.locals.user && !context.locals.user.emailVerified && isInArea(pathname, '/record')) {
     return context.redirect('/account', 303);

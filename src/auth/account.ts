@@ -166,7 +166,7 @@ export async function signUp(services: AccountServices, input: { email: string |
       sendVerifyEmail(services, created.id, email.email);
     } else if (existing && !existing.emailVerified) {
       // Not yet confirmed: a new confirmation link (the password set first stays until the address is confirmed and, if need be, reset).
-      sendVerifyEmail(services, existing.id, existing.email);
+      sendVerifyEmail(services, existing.id, email.email);
     } else {
       sendInBackground(
         services,
@@ -191,13 +191,13 @@ export async function verifyEmail(services: AccountServices, token: string | nul
 }
 
 /** The outcome of signing in: a new session and its token for the cookie, or why not. */
-export type SignInResult = { readonly ok: true; readonly token: string; readonly session: Session } | AccountFormProblem | RateLimited;
+export type SignInResult = { readonly ok: true; readonly token: string; readonly session: Session; readonly needsSecondStep: boolean } | AccountFormProblem | RateLimited;
 
 /** The one message for a wrong address or a wrong password, so neither is revealed. */
 export const signInRefusedMessage = 'Enter the email address and password for your account. One of them is not right';
 
 /** Signs a person in with their email address and password. Rate-limited per account and per network address. */
-export async function signIn(services: AccountServices, input: { email: string | null; password: string | null; address: string }): Promise<SignInResult> {
+export async function signIn(services: AccountServices, input: { email: string | null; password: string | null; address: string; device?: string }): Promise<SignInResult> {
   const email = checkEmailAddress(input.email);
   const password = input.password ?? '';
   const errors: FieldError<AccountField>[] = [];
@@ -217,12 +217,13 @@ export async function signIn(services: AccountServices, input: { email: string |
   const matches = await verifyPasswordHash(user?.passwordHash ?? (await getStandInHash()), password);
   // An account whose address is not confirmed cannot sign in, with the same message as any other refusal:
   // otherwise signing up with someone's address and then signing in would show whether they had an account.
-  if (!user || !matches || !user.emailVerified) return invalid({ field: 'email', message: signInRefusedMessage });
+  if (!user || !user.passwordHash || !matches || !user.emailVerified) return invalid({ field: 'email', message: signInRefusedMessage });
 
   await resetRateLimit(services.db, accountKey);
   const token = generateSessionToken(services.randomBytes);
-  const session = await createSession(services.db, token, user.id, services.now());
-  return { ok: true, token, session };
+  // With two-step verification on, this session can do nothing but pass the second step until it does.
+  const session = await createSession(services.db, token, user.id, services.now(), { method: 'password', device: input.device ?? 'Unknown device' });
+  return { ok: true, token, session, needsSecondStep: user.twoStepEnabled };
 }
 
 /** The outcome of asking for a reset link: the same for every address. */
@@ -242,7 +243,7 @@ export async function requestPasswordReset(services: AccountServices, input: { e
   if (user) {
     runInBackground(services, async () => {
       const token = await createOneTimeToken(services.db, user.id, 'reset-password', now, services.randomBytes);
-      await services.mailer.send(writeResetPasswordMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password', { token })));
+      await services.mailer.send(writeResetPasswordMessage(email.email, buildSiteLink(services.siteUrl, '/account/reset-password', { token })));
     });
   }
   return { ok: true };
@@ -266,7 +267,7 @@ export async function resetPassword(services: AccountServices, input: { token: s
   if (link.state !== 'valid') return { ok: false, kind: link.state === 'expired' ? 'link-expired' : 'link-invalid' };
   const user = await findUserById(services.db, link.userId);
   if (!user) return { ok: false, kind: 'link-invalid' };
-  const password = checkNewPassword(input.password ?? '', user.email);
+  const password = checkNewPassword(input.password ?? '', user.email ?? undefined);
   if (!password.ok) return invalid({ field: 'password', message: password.message });
   const passwordHash = await hashPassword(input.password ?? '');
   const used = await consumeOneTimeToken(services.db, input.token, 'reset-password', services.now());
@@ -279,14 +280,16 @@ export async function resetPassword(services: AccountServices, input: { token: s
   await invalidateUserSessions(services.db, user.id);
   // A pending change of email address may be the work of whoever had the old password: it goes too.
   for (const purpose of ['reset-password', 'change-email'] as const) await invalidateUserTokens(services.db, user.id, purpose, services.now());
-  await resetRateLimit(services.db, rateLimitKey('sign-in:account', user.email));
+  if (user.email) await resetRateLimit(services.db, rateLimitKey('sign-in:account', user.email));
   return { ok: true };
 }
 
 /** Checks the current password for a sensitive change; counted against the same limit as signing in. */
-async function confirmCurrentPassword(services: AccountServices, user: { email: string; passwordHash: string }, password: string): Promise<'ok' | 'wrong' | RateLimited> {
-  const limit = await consumeRateLimit(services.db, rateLimitKey('sign-in:account', user.email), accountRateLimits.signInPerAccount, services.now());
+async function confirmCurrentPassword(services: AccountServices, user: { id: string; email: string | null; passwordHash: string | null }, password: string): Promise<'ok' | 'wrong' | RateLimited> {
+  const limit = await consumeRateLimit(services.db, rateLimitKey('sign-in:account', user.email ?? user.id), accountRateLimits.signInPerAccount, services.now());
   if (!limit.allowed) return { ok: false, kind: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  // An account made with NHS login has no password to check: the page asks it to sign in again instead.
+  if (!user.passwordHash) return 'wrong';
   return (await verifyPasswordHash(user.passwordHash, password)) ? 'ok' : 'wrong';
 }
 
@@ -299,7 +302,7 @@ export async function changePassword(
   if (!user) return invalid({ field: 'current-password', message: 'Enter your current password' });
   const errors: FieldError<AccountField>[] = [];
   if (!input.currentPassword) errors.push({ field: 'current-password', message: 'Enter your current password' });
-  const policy = checkNewPassword(input.newPassword ?? '', user.email);
+  const policy = checkNewPassword(input.newPassword ?? '', user.email ?? undefined);
   if (!policy.ok) errors.push({ field: 'new-password', message: policy.message.replace(/^Enter a password$/, 'Enter a new password') });
   if (errors.length > 0) return invalid(...errors);
   const confirmed = await confirmCurrentPassword(services, user, input.currentPassword ?? '');
@@ -312,7 +315,7 @@ export async function changePassword(
   }
   await invalidateUserSessions(services.db, user.id, input.sessionId);
   for (const purpose of ['reset-password', 'change-email'] as const) await invalidateUserTokens(services.db, user.id, purpose, services.now());
-  sendInBackground(services, writePasswordChangedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
+  if (user.email) sendInBackground(services, writePasswordChangedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
   return { ok: true };
 }
 
@@ -342,7 +345,7 @@ export async function requestEmailChange(
       await services.mailer.send(writeConfirmNewEmailMessage(email.email, buildSiteLink(services.siteUrl, '/account/confirm-email', { token })));
     });
   }
-  sendInBackground(services, writeEmailChangeRequestedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
+  if (user.email) sendInBackground(services, writeEmailChangeRequestedMessage(user.email, buildSiteLink(services.siteUrl, '/account/reset-password')));
   return { ok: true, newEmail: email.email };
 }
 

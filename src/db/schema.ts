@@ -27,13 +27,16 @@ export const pageFeedback = pgTable(
 
 /**
  * People with an account. Emails are stored lower-cased so one address is one account; the password
- * is stored only as an argon2id hash.
+ * is stored only as an argon2id hash. An account made by signing in with an OpenID Connect provider
+ * (NHS login) may have neither: it is found by its linked identity, never by its email address.
  */
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull().unique(),
+  email: text('email').unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
-  passwordHash: text('password_hash').notNull(),
+  passwordHash: text('password_hash'),
+  /** True while the account has a second step (an authenticator app or a passkey): kept here so every request knows without another query. */
+  twoStepEnabled: boolean('two_step_enabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -45,13 +48,132 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
+    /** A random name for the session that is safe to put in a page (the id is the token's hash, and stays private). */
+    handle: uuid('handle').notNull().defaultRandom().unique(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** How the person signed in: 'password', 'passkey' or 'oidc'. */
+    method: text('method').notNull().default('password'),
+    /** When this session last passed the second step (a code, a recovery code or a passkey); null if it has not. */
+    secondStepAt: timestamp('second_step_at', { withTimezone: true }),
+    /** The identity level the OpenID Connect provider vouched for (NHS login's P0, P5 or P9), if signed in that way. */
+    identityLevel: text('identity_level'),
+    /** A coarse description of the device, such as "Firefox on Windows": never the full user agent or the network address. */
+    device: text('device').notNull().default('Unknown device'),
+    /** When the session was last used, to the nearest hour or so. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sessions_user_id_idx').on(table.userId)],
+  (table) => [
+    index('sessions_user_id_idx').on(table.userId),
+    check('sessions_method', sql`${table.method} in ('password', 'passkey', 'oidc')`),
+    check('sessions_device_length', sql`char_length(${table.device}) <= 60`),
+  ],
+);
+
+/**
+ * Authenticator-app (TOTP, RFC 6238) secrets: one per account. `lastUsedStep` is the time step of the
+ * last code accepted, so a code cannot be used twice.
+ */
+export const totpCredentials = pgTable('totp_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  lastUsedStep: integer('last_used_step'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Recovery codes for when the second step is lost: only their SHA-256 is kept, and each works once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('recovery_codes_user_id_idx').on(table.userId)],
+);
+
+/** Passkeys (WebAuthn credentials): the public key only; the private key never leaves the person's device. */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    /** The credential id, base64url. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    signCount: integer('sign_count').notNull().default(0),
+    transports: text('transports').notNull().default(''),
+    /** A name the person can recognise, such as "Chrome on Android". */
+    name: text('name').notNull(),
+    backedUp: boolean('backed_up').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [index('passkeys_user_id_idx').on(table.userId), check('passkeys_name_length', sql`char_length(${table.name}) between 1 and 60`)],
+);
+
+/** WebAuthn challenges handed out and not yet answered: each works once, for 5 minutes. */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    /** Set when the challenge is for one account (adding a passkey, or the second step); null for a password-less sign-in. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [check('webauthn_challenges_purpose', sql`${table.purpose} in ('register', 'sign-in', 'second-step')`)],
+);
+
+/**
+ * Identities at an OpenID Connect provider (NHS login) linked to an account, by the provider's issuer
+ * and subject: never by email address. What was asked for (scopes) and the identity level vouched for
+ * at the last sign-in are kept.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scopes: text('scopes').notNull(),
+    identityLevel: text('identity_level'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.issuer, table.subject] }), index('oidc_identities_user_id_idx').on(table.userId)],
+);
+
+/**
+ * Sign-ins sent to an OpenID Connect provider and not yet back: the state, nonce and PKCE verifier,
+ * found by the SHA-256 of a random value in a short-lived cookie, and used once.
+ */
+export const oidcAttempts = pgTable(
+  'oidc_attempts',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** 'sign-in', or 'link' (a signed-in person adding the identity to their account: then `userId` is theirs). */
+    intent: text('intent').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    returnTo: text('return_to').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [check('oidc_attempts_intent', sql`(${table.intent} = 'sign-in' and ${table.userId} is null) or (${table.intent} = 'link' and ${table.userId} is not null)`)],
 );
 
 /**

@@ -81,7 +81,7 @@ export async function deleteAccount(db: PortalDatabase, userId: string, confirme
 export interface AccountDataExport {
   readonly exportedAt: string;
   readonly format: 'first-1001-days/account-data/1';
-  readonly account: { readonly email: string; readonly emailConfirmed: boolean; readonly createdAt: string };
+  readonly account: { readonly email: string | null; readonly emailConfirmed: boolean; readonly createdAt: string };
   /** The person's calendar feed, if they made one (its secret is never stored, so never exported). */
   readonly calendar: { readonly nameStyle: string; readonly createdAt: string } | null;
   readonly records: readonly {
@@ -96,7 +96,7 @@ export interface AccountDataExport {
     /** The record's details and every red book entry, with provenance and history, as in the record's own download. */
     readonly redBook: Pick<RedBookFile['record'], 'status' | 'closedReason' | 'closedOn' | 'details'> & { readonly entries: RedBookFile['entries'] };
     /** Owners only: who else can see the record. */
-    readonly sharedWith?: readonly { readonly email: string; readonly role: RecordRole }[];
+    readonly sharedWith?: readonly { readonly email: string | null; readonly role: RecordRole }[];
     /** Owners only: the record's activity (who did what, never the values). */
     readonly activity?: readonly { readonly action: string; readonly by: string; readonly at: string }[];
   }[];

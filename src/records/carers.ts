@@ -106,7 +106,7 @@ export type InvitationState =
   | { readonly state: 'invalid' | 'expired' | 'already-has-access' };
 
 /** Describes an invitation to the signed-in person holding its link. The record's name is shown only to the invited account. */
-export async function describeInvitation(db: PortalDatabase, token: string, user: { id: string; email: string; emailVerified: boolean }, now: Date): Promise<InvitationState> {
+export async function describeInvitation(db: PortalDatabase, token: string, user: { id: string; email: string | null; emailVerified: boolean }, now: Date): Promise<InvitationState> {
   try {
     const [row] = await db
       .select({ recordId: invitations.recordId, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, recordName: records.name })
@@ -138,11 +138,12 @@ export type AcceptResult =
  * Accepts an invitation: only an account whose confirmed email is the invited one, once, within 7 days.
  * A link opened by the wrong account is not spent, so the right person can still use it.
  */
-export async function acceptInvitation(db: PortalDatabase, input: { token: string; user: { id: string; email: string; emailVerified: boolean }; now: Date }): Promise<AcceptResult> {
+export async function acceptInvitation(db: PortalDatabase, input: { token: string; user: { id: string; email: string | null; emailVerified: boolean }; now: Date }): Promise<AcceptResult> {
   const state = await describeInvitation(db, input.token, input.user, input.now);
   if (state.state !== 'valid') return { ok: false, reason: state.state };
   if (!state.forThisAccount) return { ok: false, reason: 'wrong-account' };
-  if (!state.emailVerified) return { ok: false, reason: 'email-not-verified' };
+  if (!state.emailVerified || !input.user.email) return { ok: false, reason: 'email-not-verified' };
+  const email = input.user.email;
   try {
     return await db.transaction(async (tx) => {
       const [spent] = await tx
@@ -151,7 +152,7 @@ export async function acceptInvitation(db: PortalDatabase, input: { token: strin
         .where(
           and(
             eq(invitations.id, sessionTokenToId(input.token)),
-            eq(invitations.email, input.user.email),
+            eq(invitations.email, email),
             isNull(invitations.acceptedAt),
             isNull(invitations.revokedAt),
             gt(invitations.expiresAt, input.now),
@@ -176,7 +177,8 @@ export async function acceptInvitation(db: PortalDatabase, input: { token: strin
 /** Someone who can see a record, as its owners see them. */
 export interface Carer {
   readonly userId: string;
-  readonly email: string;
+  /** Null for an account made with NHS login that has no email address. */
+  readonly email: string | null;
   readonly role: RecordRole;
   readonly addedAt: Date;
 }

@@ -4,7 +4,7 @@
  * inserting its row in `reminder_deliveries` (a unique key), and only the run whose insert wins sends it.
  * Nothing is ever sent about a closed record: the claim itself requires the record to be open.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { GroqSource } from '../content/groq-source.ts';
 import { addDays, instantToLondonDate, isoDateToDayNumber, type IsoDate } from '../dates/index.ts';
 import type { PortalDatabase } from '../db/index.ts';
@@ -80,13 +80,13 @@ export async function sendWeeklyEmails(services: ReminderServices): Promise<Remi
   try {
     // Only carers who still share the record, with a confirmed address, about open records, not yet sent this week.
     due = await db
-      .select({ userId: users.id, email: users.email, recordId: records.id, name: records.name, kind: records.kind, status: records.status, details: records.details })
+      .select({ userId: users.id, email: sql<string>`${users.email}`, recordId: records.id, name: records.name, kind: records.kind, status: records.status, details: records.details })
       .from(reminderSubscriptions)
       .innerJoin(recordCarers, and(eq(recordCarers.userId, reminderSubscriptions.userId), eq(recordCarers.recordId, reminderSubscriptions.recordId)))
       .innerJoin(users, eq(users.id, reminderSubscriptions.userId))
       .innerJoin(records, eq(records.id, reminderSubscriptions.recordId))
       .leftJoin(reminderDeliveries, and(eq(reminderDeliveries.userId, reminderSubscriptions.userId), eq(reminderDeliveries.recordId, reminderSubscriptions.recordId), eq(reminderDeliveries.week, week)))
-      .where(and(eq(records.status, 'open'), eq(users.emailVerified, true), isNull(reminderDeliveries.userId)))
+      .where(and(eq(records.status, 'open'), eq(users.emailVerified, true), isNotNull(users.email), isNull(reminderDeliveries.userId)))
       .orderBy(users.id, records.id);
   } catch (error) {
     throw new DatabaseError('list the weekly emails to send', { cause: error });
