@@ -22,6 +22,6 @@ export function toSafeReturnPath(value: string | null | undefined): string {
   if (url.origin !== 'https://portal.invalid') return defaultReturnPath;
   // Only the signed-in areas are worth returning to; never back to a sign-in or sign-out page.
   const area = url.pathname === '/record' || url.pathname.startsWith('/record/') || url.pathname === '/account' || url.pathname.startsWith('/account/');
-  if (!area || /^\/account\/(sign-in|sign-up|sign-out)/.test(url.pathname)) return defaultReturnPath;
+  if (!area || /^\/account\/(sign-in|sign-up|sign-out|two-step$)/.test(url.pathname)) return defaultReturnPath;
   return `${url.pathname}${url.search}`;
 }

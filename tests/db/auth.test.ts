@@ -30,7 +30,22 @@ for (const driver of databaseDrivers) {
     test('a new session is valid for 30 days, with the user (never the password hash)', async () => {
       await createSession(database.db, 'token-one', userId, start);
       const result = await validateSessionToken(database.db, 'token-one', at(1000));
-      expect(result).toEqual({ session: { id: expect.any(String), userId, expiresAt: at(sessionLifetimeMs) }, user: { id: userId, email: 'parent@example.com', emailVerified: false }, renewed: false });
+      expect(result).toEqual({
+        session: {
+          id: expect.any(String),
+          handle: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          userId,
+          expiresAt: at(sessionLifetimeMs),
+          createdAt: start,
+          method: 'password',
+          secondStepAt: null,
+          identityLevel: null,
+          device: 'Unknown device',
+          lastSeenAt: start,
+        },
+        user: { id: userId, email: 'parent@example.com', emailVerified: false, twoStepEnabled: false, hasPassword: true },
+        renewed: false,
+      });
     });
 
     test.each([
