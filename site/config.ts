@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../src/errors.ts';
+import { clientSigningAlgorithms, identityLevels, type IdentityLevel } from '../src/auth/oidc.ts';
 
 const optionalText = z
   .string()
@@ -47,6 +49,15 @@ const environmentSchema = z
         .pipe(z.number().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)'))
         .optional(),
     ),
+    OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://auth.login.nhs.uk' }).optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_PRIVATE_KEY: optionalText.pipe(z.string().regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS#8 private key in PEM form (-----BEGIN PRIVATE KEY-----)').optional()),
+    OIDC_PRIVATE_KEY_FILE: optionalText,
+    OIDC_KEY_ID: optionalText,
+    OIDC_SIGNING_ALGORITHM: optionalText.pipe(z.enum(clientSigningAlgorithms, { error: `must be one of ${clientSigningAlgorithms.join(', ')}` }).optional()),
+    OIDC_SCOPES: optionalText.pipe(z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid, such as "openid profile email"').optional()),
+    OIDC_PROVIDER_NAME: optionalText.pipe(z.string().max(40, 'must be at most 40 characters').optional()),
+    OIDC_MINIMUM_LEVEL: optionalText.pipe(z.enum(identityLevels, { error: `must be one of ${identityLevels.join(', ')}` }).optional()),
     SIGN_UP_LIMIT_PER_ADDRESS: optionalText.pipe(
       z
         .string()
@@ -57,6 +68,15 @@ const environmentSchema = z
     ),
   })
   .superRefine((env, context) => {
+    if (env.OIDC_ISSUER) {
+      if (!env.OIDC_CLIENT_ID) context.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'must be set too: the client id the provider gave this service' });
+      if (Boolean(env.OIDC_PRIVATE_KEY) === Boolean(env.OIDC_PRIVATE_KEY_FILE)) {
+        context.addIssue({ code: 'custom', path: ['OIDC_PRIVATE_KEY'], message: 'or OIDC_PRIVATE_KEY_FILE must be set (one, not both): the private key for private_key_jwt' });
+      }
+    } else {
+      const stray = (['OIDC_CLIENT_ID', 'OIDC_PRIVATE_KEY', 'OIDC_PRIVATE_KEY_FILE', 'OIDC_MINIMUM_LEVEL'] as const).find((name) => env[name]);
+      if (stray) context.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: `must be set to use ${stray}: set OIDC_ISSUER to sign in with an OpenID Connect provider, or unset the other OIDC_ variables` });
+    }
     if (Boolean(env.SANITY_PROJECT_ID) !== Boolean(env.SANITY_DATASET)) {
       const missing = env.SANITY_PROJECT_ID ? 'SANITY_DATASET' : 'SANITY_PROJECT_ID';
       context.addIssue({
@@ -89,6 +109,19 @@ export type DatabaseConfiguration =
 /** How email is sent: SMTP when configured, otherwise files in a local outbox folder. */
 export type EmailConfiguration = { readonly kind: 'smtp'; readonly url: string; readonly from: string | null } | { readonly kind: 'outbox'; readonly dir: string; readonly from: string | null };
 
+/** Signing in with an OpenID Connect provider (NHS login), when OIDC_ISSUER is set. */
+export interface OidcConfiguration {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly privateKeyPem: string;
+  readonly keyId: string | null;
+  readonly signingAlgorithm: string;
+  readonly scopes: readonly string[];
+  readonly providerName: string;
+  /** Record pages need a session vouched for at this level or above (NHS login's P5 or P9), or null for no minimum. */
+  readonly minimumLevel: IdentityLevel | null;
+}
+
 /** Everything the portal reads from its environment, checked. */
 export interface Configuration {
   readonly content: ContentConfiguration;
@@ -102,6 +135,8 @@ export interface Configuration {
   readonly contentWebhookSecret: string | null;
   /** New accounts allowed per network address per hour, if set (raise it where many families share one address); otherwise src/auth's default. */
   readonly signUpLimitPerAddress: number | null;
+  /** OpenID Connect sign-in, or null when not configured. */
+  readonly oidc: OidcConfiguration | null;
 }
 
 /** The Sanity API version the queries are written against. */
@@ -139,10 +174,33 @@ export function readConfiguration(env: Readonly<Record<string, string | undefine
   const email: EmailConfiguration = values.SMTP_URL
     ? { kind: 'smtp', url: values.SMTP_URL, from: values.EMAIL_FROM ?? null }
     : { kind: 'outbox', dir: path.resolve(rootDir, values.OUTBOX_DIR ?? '.data/outbox'), from: values.EMAIL_FROM ?? null };
+  let oidc: OidcConfiguration | null = null;
+  if (values.OIDC_ISSUER && values.OIDC_CLIENT_ID) {
+    let privateKeyPem = values.OIDC_PRIVATE_KEY ?? '';
+    if (values.OIDC_PRIVATE_KEY_FILE) {
+      try {
+        privateKeyPem = readFileSync(path.resolve(rootDir, values.OIDC_PRIVATE_KEY_FILE), 'utf8');
+      } catch {
+        throw new ConfigurationError(['OIDC_PRIVATE_KEY_FILE must name a file this process can read']);
+      }
+      if (!privateKeyPem.includes('-----BEGIN PRIVATE KEY-----')) throw new ConfigurationError(['OIDC_PRIVATE_KEY_FILE must hold a PKCS#8 private key in PEM form (-----BEGIN PRIVATE KEY-----)']);
+    }
+    oidc = {
+      issuer: values.OIDC_ISSUER,
+      clientId: values.OIDC_CLIENT_ID,
+      privateKeyPem,
+      keyId: values.OIDC_KEY_ID ?? null,
+      signingAlgorithm: values.OIDC_SIGNING_ALGORITHM ?? 'RS512',
+      scopes: (values.OIDC_SCOPES ?? 'openid profile email').split(/\s+/).filter(Boolean),
+      providerName: values.OIDC_PROVIDER_NAME ?? 'NHS login',
+      minimumLevel: values.OIDC_MINIMUM_LEVEL ?? null,
+    };
+  }
   return {
     content,
     database,
     email,
+    oidc,
     server: { port, host },
     siteUrl: values.SITE_URL ?? `http://localhost:${port}`,
     signUpLimitPerAddress: values.SIGN_UP_LIMIT_PER_ADDRESS ?? null,

@@ -7,7 +7,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { validateSessionToken } from '../src/auth/session.ts';
 import { checkRequestOrigin } from '../src/security/origin.ts';
 import { startReminderScheduleIfConfigured } from './lib/reminder-schedule.ts';
-import { securityHeaders } from '../src/security/headers.ts';
+import { buildContentSecurityPolicy, securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
 import { getDatabase } from './lib/database.ts';
 import { renderRefusedPage } from './lib/refused-page.ts';
@@ -16,6 +16,7 @@ import { isDatabaseUnavailableError } from '../src/db/availability.ts';
 import { describeErrorForLog, errorWithoutMessages } from '../src/errors.ts';
 import { startHousekeepingIfDue } from './lib/housekeeping.ts';
 import { needsSecondStep } from '../src/auth/two-step.ts';
+import { meetsMinimumLevel } from '../src/auth/oidc.ts';
 import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
 
 /** Pages under /account that work without signing in. */
@@ -63,6 +64,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   });
   const response = check.allowed ? await handleUnlessDatabaseIsDown(context, next) : renderRefusedPage();
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  const oidc = getConfiguration().oidc;
+  if (oidc) response.headers.set('Content-Security-Policy', buildContentSecurityPolicy([new URL(oidc.issuer).origin]));
   // Only personal areas read the session, so this covers every signed-in page.
   if (isPersonalArea(context.url.pathname)) {
     response.headers.set('Cache-Control', 'no-store');
@@ -115,8 +118,14 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
   if (context.locals.user && context.locals.session && needsSecondStep(context.locals.user, context.locals.session) && !pagesBeforeSecondStep.has(pathname)) {
     return context.redirect(`/account/two-step?returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
-  if (context.locals.user && !context.locals.user.emailVerified && isInArea(pathname, '/record')) {
+  // An account made with NHS login may have no email address at all; one that has an address must have confirmed it.
+  if (context.locals.user && context.locals.user.email !== null && !context.locals.user.emailVerified && isInArea(pathname, '/record')) {
     return context.redirect('/account', 303);
+  }
+  // Where the service requires it, record data needs a session vouched for at the minimum identity level.
+  const minimumLevel = getConfiguration().oidc?.minimumLevel ?? null;
+  if (minimumLevel && context.locals.session && isInArea(pathname, '/record') && !meetsMinimumLevel(context.locals.session.identityLevel, minimumLevel)) {
+    return context.redirect(`/account/nhs-login?need=level&returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
   return next();
 }

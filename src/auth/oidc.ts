@@ -21,6 +21,9 @@ export const identityLevels = ['P0', 'P5', 'P9'] as const;
 /** One of NHS login's levels of identity verification. */
 export type IdentityLevel = (typeof identityLevels)[number];
 
+/** The client assertion's algorithm when the settings name none: NHS login requires RS512. */
+export const defaultClientSigningAlgorithm = 'RS512';
+
 /** The algorithms the client assertion may be signed with (what jose and WebCrypto can import for signing). */
 export const clientSigningAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 
@@ -33,8 +36,8 @@ export interface OidcSettings {
   readonly privateKeyPem: string;
   /** The `kid` of the public key the provider holds for this client, sent in the assertion's header. */
   readonly keyId?: string;
-  /** The client assertion's algorithm; NHS login expects RS512. */
-  readonly signingAlgorithm: string;
+  /** The client assertion's algorithm, one of {@link clientSigningAlgorithms}; default RS512, as NHS login expects. */
+  readonly signingAlgorithm?: string;
   /** Must include 'openid'. */
   readonly scopes: readonly string[];
   /** Exactly as registered with the provider: no query string or fragment. */
@@ -44,8 +47,9 @@ export interface OidcSettings {
   /** What to call the provider on pages ("NHS login"). */
   readonly providerName: string;
   /**
-   * The `aud` of the client assertion: the issuer identifier (the default, as openid-client sends and
-   * RFC 7523's update requires) or the token endpoint URL, which some providers ask for instead.
+   * The `aud` of the client assertion: the issuer identifier (the default: what openid-client sends,
+   * and what the draft update to RFC 7523 asks for) or the token endpoint URL, which some providers
+   * ask for instead: check the provider's documentation. oidc-provider accepts either.
    */
   readonly clientAssertionAudience?: 'issuer' | 'token-endpoint';
 }
@@ -95,11 +99,13 @@ const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export async function createOidcClient(settings: OidcSettings, options: OidcClientOptions = {}): Promise<OidcClient> {
   const issuerUrl = checkSettings(settings, options);
+  const algorithm = settings.signingAlgorithm ?? defaultClientSigningAlgorithm;
   let key: CryptoKey;
   try {
-    key = await importPKCS8(settings.privateKeyPem, settings.signingAlgorithm);
+    key = await importPKCS8(settings.privateKeyPem, algorithm);
   } catch (error) {
-    throw new ConfigurationError([`The ${settings.providerName} private key is not a PKCS#8 PEM key usable with ${settings.signingAlgorithm} (${error instanceof Error ? error.name : 'unknown error'}).`]);
+    // The error's name only: jose's messages are safe, but a key's contents must never reach a log.
+    throw new ConfigurationError([`The ${settings.providerName} private key is not a PKCS#8 PEM key usable with ${algorithm} (${error instanceof Error ? error.name : 'unknown error'}).`]);
   }
 
   // The token endpoint, for the assertion's audience, is known only once discovery is done.
@@ -149,8 +155,10 @@ function checkSettings(settings: OidcSettings, options: OidcClientOptions): URL 
     }
   } else if (issuer.protocol !== 'https:') problems.push(`${name}'s issuer must use https.`);
   if (!settings.clientId) problems.push(`${name}'s client id is missing.`);
-  if (!settings.privateKeyPem.includes('-----BEGIN PRIVATE KEY-----')) problems.push(`${name}'s private key must be a PKCS#8 PEM ("BEGIN PRIVATE KEY").`);
-  if (!(clientSigningAlgorithms as readonly string[]).includes(settings.signingAlgorithm)) {
+  if (!settings.privateKeyPem.includes('-----BEGIN PRIVATE KEY-----')) {
+    problems.push(`${name}'s private key must be a PKCS#8 PEM ("BEGIN PRIVATE KEY"); convert an "RSA PRIVATE KEY" with: openssl pkcs8 -topk8 -nocrypt`);
+  }
+  if (!(clientSigningAlgorithms as readonly string[]).includes(settings.signingAlgorithm ?? defaultClientSigningAlgorithm)) {
     problems.push(`${name}'s signing algorithm must be one of ${clientSigningAlgorithms.join(', ')}.`);
   }
   if (!settings.scopes.includes('openid')) problems.push(`${name}'s scopes must include "openid".`);

@@ -13,7 +13,6 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
   type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
@@ -94,8 +93,8 @@ export function transportsToText(transports: readonly string[] | undefined): str
 }
 
 /** Stored transports back as a list. */
-export function textToTransports(text: string): AuthenticatorTransportFuture[] {
-  return text.split(',').filter((transport): transport is AuthenticatorTransportFuture => knownTransports.has(transport));
+export function textToTransports(text: string): string[] {
+  return text.split(',').filter((transport) => knownTransports.has(transport));
 }
 
 /** Base64url text (padding allowed, as some browsers add it) of at most `maxLength` characters. */
@@ -114,7 +113,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Browser-set fields other than the ones checked: kept only when they are the shape WebAuthn gives them. */
 function readCommonFields(body: Record<string, unknown>) {
-  const attachment = body.authenticatorAttachment === 'platform' || body.authenticatorAttachment === 'cross-platform' ? { authenticatorAttachment: body.authenticatorAttachment } : {};
+  const attachment = body.authenticatorAttachment === 'platform' || body.authenticatorAttachment === 'cross-platform' ? { authenticatorAttachment: body.authenticatorAttachment as 'platform' | 'cross-platform' } : {};
   // Extension outputs are not used; they are passed on empty so nothing unchecked reaches the library.
   return { ...attachment, clientExtensionResults: {}, type: 'public-key' as const };
 }
@@ -133,7 +132,7 @@ export function readRegistrationResponse(body: unknown): RegistrationResponseJSO
   return {
     id,
     rawId: id,
-    response: { clientDataJSON: response.clientDataJSON, attestationObject: response.attestationObject, transports: transports as AuthenticatorTransportFuture[] },
+    response: { clientDataJSON: response.clientDataJSON, attestationObject: response.attestationObject, transports },
     ...readCommonFields(body),
   };
 }
@@ -143,7 +142,8 @@ export function readAuthenticationResponse(body: unknown): AuthenticationRespons
   if (!isRecord(body) || !isRecord(body.response) || body.type !== 'public-key') return null;
   const { id, rawId, response } = body;
   if (!isPasskeyId(id) || rawId !== id) return null;
-  if (!isBase64url(response.clientDataJSON, 4096) || !isBase64url(response.authenticatorData, 4096) || !isBase64url(response.signature, 2048)) return null;
+  // Signatures can be post-quantum: ML-DSA-87's are 4,627 bytes (6,170 characters), ML-DSA-44's 2,420.
+  if (!isBase64url(response.clientDataJSON, 4096) || !isBase64url(response.authenticatorData, 4096) || !isBase64url(response.signature, 8192)) return null;
   const userHandle = response.userHandle;
   if (userHandle !== undefined && userHandle !== null && userHandle !== '' && !isBase64url(userHandle, 256)) return null;
   return {
@@ -252,7 +252,7 @@ export async function createRegistrationOptions(
     userName: input.userName,
     userDisplayName: input.userName,
     userID: new TextEncoder().encode(input.userId),
-    challenge: input.randomBytes(32),
+    challenge: new Uint8Array(input.randomBytes(32)),
     timeout: challengeLifetimeMs,
     attestationType: 'none',
     excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: textToTransports(passkey.transports) })),
@@ -317,7 +317,7 @@ export async function verifyPasskeyRegistration(
 export async function createSignInOptions(db: PortalDatabase, rp: RelyingParty, input: ChallengeInput & { readonly address: string }): Promise<{ readonly ok: true; readonly options: PublicKeyCredentialRequestOptionsJSON } | PasskeyRateLimited> {
   const limit = await consumeRateLimit(db, rateLimitKey('passkey-options:address', input.address), passkeyRateLimits.signInOptionsPerAddress, input.now);
   if (!limit.allowed) return { ok: false, kind: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  const options = await generateAuthenticationOptions({ rpID: rp.id, challenge: input.randomBytes(32), timeout: challengeLifetimeMs, userVerification: 'required' });
+  const options = await generateAuthenticationOptions({ rpID: rp.id, challenge: new Uint8Array(input.randomBytes(32)), timeout: challengeLifetimeMs, userVerification: 'required' });
   await storeChallenge(db, options.challenge, 'sign-in', null, input.now);
   return { ok: true, options };
 }
@@ -328,7 +328,7 @@ export async function createSecondStepOptions(db: PortalDatabase, rp: RelyingPar
   if (existing.length === 0) return refuse('no-passkeys');
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
-    challenge: input.randomBytes(32),
+    challenge: new Uint8Array(input.randomBytes(32)),
     timeout: challengeLifetimeMs,
     userVerification: 'required',
     allowCredentials: existing.map((passkey) => ({ id: passkey.id, transports: textToTransports(passkey.transports) })),
@@ -371,7 +371,7 @@ async function verifyAssertion(db: PortalDatabase, rp: RelyingParty, input: { bo
       expectedChallenge: spent.challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
-      credential: { id: passkey.id, publicKey: decodeBase64urlIgnorePadding(passkey.publicKey), counter: passkey.signCount, transports: textToTransports(passkey.transports) },
+      credential: { id: passkey.id, publicKey: new Uint8Array(decodeBase64urlIgnorePadding(passkey.publicKey)), counter: passkey.signCount, transports: textToTransports(passkey.transports) },
       requireUserVerification: true,
     });
   } catch {

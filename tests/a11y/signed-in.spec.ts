@@ -26,7 +26,7 @@ test('sign-up and sign-in error states have no accessibility violations', async 
   await expect(page).toHaveTitle(/^Error:/);
   await expectNoViolations(page);
   await page.goto('/account/sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveTitle(/^Error:/);
   await expectNoViolations(page);
 });

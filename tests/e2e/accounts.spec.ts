@@ -8,7 +8,7 @@ import { createConfirmedAccount, createRecordFor, linkIn, listEmailsTo, password
 async function signInWithPage(page: Page, email: string, secret: string) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 test('sign up → confirm → sign in → sign out → reset password → sign in', async ({ page, context }) => {

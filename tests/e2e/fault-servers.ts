@@ -71,8 +71,8 @@ export interface PortalServer {
   stop(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `node scripts/serve.ts` on a free port and waits until /health answers. */
-export async function startPortal(database: PortalDatabaseSetting, port?: number): Promise<PortalServer> {
+/** Starts `node scripts/serve.ts` on a free port (with `extraEnv` added to its environment) and waits until /health answers. */
+export async function startPortal(database: PortalDatabaseSetting, port?: number, extraEnv: Readonly<Record<string, string>> = {}): Promise<PortalServer> {
   const chosenPort = port ?? (await findFreePort());
   const url = `http://127.0.0.1:${chosenPort}`;
   const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'portal-fault-outbox-'));
@@ -84,6 +84,7 @@ export async function startPortal(database: PortalDatabaseSetting, port?: number
       SITE_URL: url,
       OUTBOX_DIR: outboxDir,
       ...(database.kind === 'pglite' ? { PGLITE_DATA_DIR: database.dataDir } : { DATABASE_URL: database.url }),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -91,7 +92,7 @@ export async function startPortal(database: PortalDatabaseSetting, port?: number
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The portal server stopped while starting:\n${output}`);
     try {
@@ -101,7 +102,7 @@ export async function startPortal(database: PortalDatabaseSetting, port?: number
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The portal server did not start within 30 seconds:\n${output}`);
+      throw new Error(`The portal server did not start within 90 seconds:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

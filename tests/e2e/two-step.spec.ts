@@ -17,7 +17,7 @@ async function signInWithPage(page: Page, email: string) {
   await page.goto('/account/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Turns on the app for the account signed in on `page`, returning the secret and the recovery codes. */
