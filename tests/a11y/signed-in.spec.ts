@@ -50,7 +50,7 @@ test.describe('signed in', () => {
     await context.addCookies(cookies);
   });
 
-  for (const path of ['/record', '/record/new', '/account', '/account/change-password', '/account/change-email', '/account/delete', '/account/calendar', '/account/sign-out', '/record/{id}', '/record/{id}/notes', '/record/{id}/sharing', '/record/{id}/activity', '/record/{id}/leave', '/record/{id}/delete', '/record/00000000-0000-4000-8000-000000000000']) {
+  for (const path of ['/record', '/record/new', '/account', '/account/two-step/set-up', '/account/sessions', '/account/passkeys', '/account/change-password', '/account/change-email', '/account/delete', '/account/calendar', '/account/sign-out', '/record/{id}', '/record/{id}/notes', '/record/{id}/sharing', '/record/{id}/activity', '/record/{id}/leave', '/record/{id}/delete', '/record/00000000-0000-4000-8000-000000000000']) {
     test(`${path} has no accessibility violations`, async ({ page }) => {
       await page.goto(path.replace('{id}', recordId));
       await expectNoViolations(page);

@@ -198,3 +198,32 @@ test('where you are signed in: each device is listed and can be signed out; anot
   expect(afterwards.headers().location).toMatch(/^\/account\/sign-in/);
   await Promise.all([laptop.dispose(), stranger.context.dispose()]);
 });
+
+test('the second-step, set-up and recovery pages meet WCAG 2.2 AA, errors included', async ({ page }) => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+  const check = async (label: string) => expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations, label).toEqual([]);
+  const { email } = await createConfirmedAccount('two-step-a11y');
+  await signInWithPage(page, email);
+  await page.goto('/account/two-step/set-up');
+  await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  await check('set-up with errors');
+  await page.screenshot({ path: 'test-results/two-step-set-up-errors.png', fullPage: true });
+  const { secret } = await setUpApp(page);
+  await check('recovery codes shown');
+  await page.screenshot({ path: 'test-results/two-step-recovery-codes.png', fullPage: true });
+  await page.goto('/account/sign-out');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInWithPage(page, email);
+  await check('second step');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await check('second step with an error');
+  await page.screenshot({ path: 'test-results/two-step-sign-in-error.png', fullPage: true });
+  await page.getByLabel('Security code').fill(codeFor(secret, 1));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.goto('/account');
+  await check('account settings with two-step on');
+  await page.screenshot({ path: 'test-results/account-settings-two-step.png', fullPage: true });
+  await page.goto('/account/two-step/recovery-codes');
+  await check('recovery codes page');
+});

@@ -16,7 +16,54 @@ describe('readConfiguration', () => {
       signUpLimitPerAddress: null,
       contentWebhookSecret: null,
       remindersEveryMinutes: null,
+      oidc: null,
     });
+  });
+
+  const pem = '-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----\n';
+
+  test('with OIDC_ISSUER, a client id and a key, NHS login is on with RS512, the usual scopes and no minimum level', () => {
+    expect(readConfiguration({ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'first-1001-days', OIDC_PRIVATE_KEY: pem }, root).oidc).toEqual({
+      issuer: 'https://auth.login.nhs.uk',
+      clientId: 'first-1001-days',
+      privateKeyPem: pem.trim(),
+      keyId: null,
+      signingAlgorithm: 'RS512',
+      scopes: ['openid', 'profile', 'email'],
+      providerName: 'NHS login',
+      minimumLevel: null,
+    });
+  });
+
+  test('OIDC settings are honoured: key id, algorithm, scopes, name and minimum level', () => {
+    const oidc = readConfiguration(
+      { OIDC_ISSUER: 'https://id.example.org', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem, OIDC_KEY_ID: 'k1', OIDC_SIGNING_ALGORITHM: 'PS256', OIDC_SCOPES: 'openid  email phone', OIDC_PROVIDER_NAME: 'Example ID', OIDC_MINIMUM_LEVEL: 'P9' },
+      root,
+    ).oidc;
+    expect(oidc).toMatchObject({ keyId: 'k1', signingAlgorithm: 'PS256', scopes: ['openid', 'email', 'phone'], providerName: 'Example ID', minimumLevel: 'P9' });
+  });
+
+  test.each([
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_PRIVATE_KEY: pem }, /OIDC_CLIENT_ID must be set too/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c' }, /OIDC_PRIVATE_KEY or OIDC_PRIVATE_KEY_FILE must be set/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem, OIDC_PRIVATE_KEY_FILE: '/k.pem' }, /one, not both/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----' }, /OIDC_PRIVATE_KEY must be a PKCS#8 private key/],
+    [{ OIDC_ISSUER: 'ftp://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem }, /OIDC_ISSUER must be the provider's issuer URL/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem, OIDC_MINIMUM_LEVEL: 'P7' }, /OIDC_MINIMUM_LEVEL must be one of P0, P5, P9/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem, OIDC_SIGNING_ALGORITHM: 'HS256' }, /OIDC_SIGNING_ALGORITHM must be one of/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY: pem, OIDC_SCOPES: 'profile email' }, /OIDC_SCOPES must include openid/],
+    [{ OIDC_CLIENT_ID: 'c', OIDC_MINIMUM_LEVEL: 'P9' }, /OIDC_ISSUER must be set to use OIDC_CLIENT_ID/],
+    [{ OIDC_ISSUER: 'https://auth.login.nhs.uk', OIDC_CLIENT_ID: 'c', OIDC_PRIVATE_KEY_FILE: '/no/such/key.pem' }, /OIDC_PRIVATE_KEY_FILE must name a file this process can read/],
+  ])('a bad OIDC setting is refused by name, never showing the key: %j', (env, message) => {
+    let thrown: unknown;
+    try {
+      readConfiguration(env, root);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain('MIIsecret');
   });
 
   test.each([
