@@ -2,9 +2,9 @@
  * A person's own data: "download all my data", and deleting an account. Deleting an account deletes
  * every record it is the last owner of, after the person has seen exactly which ones will go.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
-import { auditEvents, calendarFeeds, notes, recordCarers, records, reminderSubscriptions, users } from '../db/schema.ts';
+import { auditEvents, calendarFeeds, notes, oidcIdentities, passkeys, recordCarers, records, recoveryCodes, reminderSubscriptions, sessions, totpCredentials, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import { exportRedBook, type RedBookFile } from '../red-book/portability.ts';
 import { canPerform, checkRecordAccess, type RecordRole } from './access.ts';
@@ -84,6 +84,15 @@ export interface AccountDataExport {
   readonly account: { readonly email: string | null; readonly emailConfirmed: boolean; readonly createdAt: string };
   /** The person's calendar feed, if they made one (its secret is never stored, so never exported). */
   readonly calendar: { readonly nameStyle: string; readonly createdAt: string } | null;
+  /** How the person signs in: two-step verification, passkeys (names only), NHS login identities and their sessions (device names only). */
+  readonly signIn: {
+    readonly twoStepVerification: boolean;
+    readonly authenticatorApp: boolean;
+    readonly recoveryCodesLeft: number;
+    readonly passkeys: readonly { readonly name: string; readonly createdAt: string; readonly lastUsedAt: string | null }[];
+    readonly linkedIdentities: readonly { readonly issuer: string; readonly subject: string; readonly scopes: string; readonly identityLevel: string | null; readonly linkedAt: string }[];
+    readonly sessions: readonly { readonly device: string; readonly method: string; readonly createdAt: string; readonly lastSeenAt: string }[];
+  };
   readonly records: readonly {
     readonly id: string;
     readonly kind: string;
@@ -115,6 +124,15 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       .orderBy(asc(records.createdAt), asc(records.id));
     const subscribed = new Set((await db.select({ recordId: reminderSubscriptions.recordId }).from(reminderSubscriptions).where(eq(reminderSubscriptions.userId, userId))).map((row) => row.recordId));
     const [calendar] = await db.select({ nameStyle: calendarFeeds.nameStyle, createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+    const [app] = await db.select({ userId: totpCredentials.userId }).from(totpCredentials).where(eq(totpCredentials.userId, userId));
+    const codesLeft = (await db.select({ codeHash: recoveryCodes.codeHash }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))).length;
+    const keys = await db.select({ name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt }).from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt));
+    const identities = await db.select().from(oidcIdentities).where(eq(oidcIdentities.userId, userId)).orderBy(asc(oidcIdentities.linkedAt));
+    const userSessions = await db
+      .select({ device: sessions.device, method: sessions.method, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.createdAt));
     const describePerson = (email: string | null, id: string | null) => (id === userId ? 'you' : (email ?? 'a former carer'));
     const exported = [];
     for (const membership of memberships) {
@@ -169,6 +187,14 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       format: 'first-1001-days/account-data/1',
       account: { email: user.email, emailConfirmed: user.emailVerified, createdAt: user.createdAt.toISOString() },
       calendar: calendar ? { nameStyle: calendar.nameStyle, createdAt: calendar.createdAt.toISOString() } : null,
+      signIn: {
+        twoStepVerification: user.twoStepEnabled,
+        authenticatorApp: app !== undefined,
+        recoveryCodesLeft: codesLeft,
+        passkeys: keys.map((key) => ({ name: key.name, createdAt: key.createdAt.toISOString(), lastUsedAt: key.lastUsedAt?.toISOString() ?? null })),
+        linkedIdentities: identities.map((identity) => ({ issuer: identity.issuer, subject: identity.subject, scopes: identity.scopes, identityLevel: identity.identityLevel, linkedAt: identity.linkedAt.toISOString() })),
+        sessions: userSessions.map((row) => ({ device: row.device, method: row.method, createdAt: row.createdAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() })),
+      },
       records: exported,
     };
   } catch (error) {

@@ -78,6 +78,8 @@ test.describe('signed in', () => {
 });
 
 test('the red book pages, filled in and in their error states, have no accessibility violations', async ({ page }) => {
+  // A dozen full axe runs over long pages: more than the default 30 seconds on a busy 2-core machine.
+  test.setTimeout(120_000);
   const owner = await createConfirmedAccount('a11y-red-book');
   const recordId = await createRecordFor(owner.context, 'Cal');
   await page.context().addCookies((await owner.context.storageState()).cookies);

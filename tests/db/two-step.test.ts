@@ -22,6 +22,7 @@ import {
   totpPeriodSeconds,
   verifySecondStepCode,
 } from '../../src/auth/two-step.ts';
+import { exportAccountData } from '../../src/records/account-data.ts';
 import { databaseDrivers } from './drivers.ts';
 
 const start = new Date('2026-11-26T09:00:00Z');
@@ -148,6 +149,22 @@ for (const driver of databaseDrivers) {
         const result = await verifySecondStepCode(database.db, { userId, code, now: start });
         expect(result).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/^(Enter|The code)/) });
       }
+    });
+
+    test('"download all my data" says what is set up and lists sessions by device, never the secret, a code or a token', async () => {
+      const codes = await enable();
+      const session = await createSession(database.db, 'token-export', userId, start, { device: 'Firefox on Windows' });
+      const data = await exportAccountData(database.db, userId, start);
+      expect(data?.signIn).toEqual({
+        twoStepVerification: true,
+        authenticatorApp: true,
+        recoveryCodesLeft: 10,
+        passkeys: [],
+        linkedIdentities: [],
+        sessions: [{ device: 'Firefox on Windows', method: 'password', createdAt: start.toISOString(), lastSeenAt: start.toISOString() }],
+      });
+      const text = JSON.stringify(data);
+      for (const secretValue of [secret, codes[0] ?? '', hashRecoveryCode(normaliseRecoveryCode(codes[0]) ?? ''), session.id, session.handle, 'token-export']) expect(text).not.toContain(secretValue);
     });
 
     test('turning off the app turns two-step off (no passkeys) and the recovery codes stop working', async () => {

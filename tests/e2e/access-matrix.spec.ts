@@ -53,7 +53,7 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'account/passkey/sign-in/options.ts': { GET: everyone(405), POST: everyone(200) },
   'account/passkey/sign-in/verify.ts': { GET: everyone(405), POST: everyone(400) },
   // This server has no OpenID Connect provider configured: the NHS login pages are not there (tests/e2e/oidc.spec.ts has one).
-  'account/nhs-login.astro': { GET: everyone(404), POST: everyone(404) },
+  'account/nhs-login.astro': { GET: signedIn(404), POST: signedIn(404) },
   'account/oidc/start.astro': { GET: everyone(404), POST: everyone(404) },
   'account/oidc/callback.astro': { GET: everyone(404), POST: everyone(404) },
   'record/index.astro': { GET: signedIn(200), POST: signedIn(200) },
