@@ -27,14 +27,14 @@ for (const driver of databaseDrivers) {
     });
 
     test('reports migration level 0 before migrating, and the latest after', async () => {
-      expect(await database.getMigrationLevel()).toEqual({ applied: 0, available: 6, latest: null });
-      expect(await database.migrate()).toEqual({ applied: 6, available: 6, latest: '0005_reminders' });
+      expect(await database.getMigrationLevel()).toEqual({ applied: 0, available: 7, latest: null });
+      expect(await database.migrate()).toEqual({ applied: 7, available: 7, latest: '0006_two_step_passkeys_and_oidc' });
     });
 
     test('migrating twice changes nothing', async () => {
       await database.migrate();
       await saveFeedback(database.db, { pagePath: '/guides/safe-sleep', useful: true, comment: null });
-      expect(await database.migrate()).toEqual({ applied: 6, available: 6, latest: '0005_reminders' });
+      expect(await database.migrate()).toEqual({ applied: 7, available: 7, latest: '0006_two_step_passkeys_and_oidc' });
       expect(await countFeedbackForPage(database.db, '/guides/safe-sleep')).toBe(1);
     });
 
@@ -54,7 +54,7 @@ for (const driver of databaseDrivers) {
       await saveFeedback(database.db, { pagePath: '/', useful: true, comment: null });
       await database.close();
       database = await reopen();
-      expect(await database.getMigrationLevel()).toMatchObject({ applied: 6 });
+      expect(await database.getMigrationLevel()).toMatchObject({ applied: 7 });
       expect(await countFeedbackForPage(database.db, '/')).toBe(1);
     });
 

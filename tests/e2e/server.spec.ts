@@ -31,7 +31,7 @@ test('/health reports the content source, the database and the migration level, 
   expect(body).toEqual({
     status: 'ok',
     content: { kind: 'dataset' },
-    database: { kind: 'pglite', migrations: { applied: 6, available: 6, latest: '0005_reminders' } },
+    database: { kind: 'pglite', migrations: { applied: 7, available: 7, latest: '0006_two_step_passkeys_and_oidc' } },
   });
   // No connection string, folder path or credential (a migration may be named after tokens; that is fine).
   expect(JSON.stringify(body)).not.toMatch(/postgres(ql)?:\/\/|\.data\/|read[-_ ]?token|bearer|password/i);
