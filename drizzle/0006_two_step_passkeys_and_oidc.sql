@@ -25,7 +25,7 @@ CREATE TABLE "passkeys" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
 	"public_key" text NOT NULL,
-	"sign_count" integer DEFAULT 0 NOT NULL,
+	"sign_count" bigint DEFAULT 0 NOT NULL,
 	"transports" text DEFAULT '' NOT NULL,
 	"name" text NOT NULL,
 	"backed_up" boolean DEFAULT false NOT NULL,

@@ -4,7 +4,7 @@
  * areas, and adds the security headers. (Static files get the same headers from `scripts/serve.ts`.)
  */
 import { defineMiddleware } from 'astro:middleware';
-import { validateSessionToken } from '../src/auth/session.ts';
+import { invalidateSession, validateSessionToken } from '../src/auth/session.ts';
 import { checkRequestOrigin } from '../src/security/origin.ts';
 import { startReminderScheduleIfConfigured } from './lib/reminder-schedule.ts';
 import { buildContentSecurityPolicy, securityHeaders } from '../src/security/headers.ts';
@@ -15,7 +15,7 @@ import { renderServiceUnavailablePage } from './lib/unavailable-page.ts';
 import { isDatabaseUnavailableError } from '../src/db/availability.ts';
 import { describeErrorForLog, errorWithoutMessages } from '../src/errors.ts';
 import { startHousekeepingIfDue } from './lib/housekeeping.ts';
-import { needsSecondStep } from '../src/auth/two-step.ts';
+import { heldSessionHasExpired, needsSecondStep } from '../src/auth/two-step.ts';
 import { meetsMinimumLevel } from '../src/auth/oidc.ts';
 import { deleteSessionCookie, readSessionToken, setSessionCookie } from './lib/session-cookie.ts';
 
@@ -34,7 +34,19 @@ const accountPagesForVisitors = new Set([
 ]);
 
 /** The only pages a session may use before it has passed the second step. */
-const pagesBeforeSecondStep = new Set(['/account/two-step', '/account/sign-out', '/account/passkey/second-step/options', '/account/passkey/second-step/verify']);
+const pagesBeforeSecondStep = new Set([
+  '/account/two-step',
+  '/account/sign-out',
+  '/account/passkey/second-step/options',
+  '/account/passkey/second-step/verify',
+  // Signing in with NHS login instead replaces the held session; a forgotten password can still be reset.
+  '/account/oidc/start',
+  '/account/oidc/callback',
+  '/account/reset-password',
+]);
+
+/** Pages beyond /record that show record data: held back, like /record, below the minimum identity level. */
+const recordDataPages = new Set(['/account/download', '/account/calendar']);
 
 /** True for the areas that hold personal data: never cached, never shared. */
 function isPersonalArea(pathname: string): boolean {
@@ -115,8 +127,13 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
     return context.redirect(`/account/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
   // Signed in with a password but not yet through the second step: nothing else until it is done.
-  if (context.locals.user && context.locals.session && needsSecondStep(context.locals.user, context.locals.session) && !pagesBeforeSecondStep.has(pathname)) {
-    return context.redirect(`/account/two-step?returnTo=${encodeURIComponent(returnTo)}`, 303);
+  if (context.locals.user && context.locals.session && needsSecondStep(context.locals.user, context.locals.session)) {
+    if (heldSessionHasExpired(context.locals.user, context.locals.session, new Date())) {
+      await invalidateSession((await getDatabase()).db, context.locals.session.id);
+      deleteSessionCookie(context.cookies);
+      return context.redirect(`/account/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
+    }
+    if (!pagesBeforeSecondStep.has(pathname)) return context.redirect(`/account/two-step?returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
   // An account made with NHS login may have no email address at all; one that has an address must have confirmed it.
   if (context.locals.user && context.locals.user.email !== null && !context.locals.user.emailVerified && isInArea(pathname, '/record')) {
@@ -124,7 +141,7 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
   }
   // Where the service requires it, record data needs a session vouched for at the minimum identity level.
   const minimumLevel = getConfiguration().oidc?.minimumLevel ?? null;
-  if (minimumLevel && context.locals.session && isInArea(pathname, '/record') && !meetsMinimumLevel(context.locals.session.identityLevel, minimumLevel)) {
+  if (minimumLevel && context.locals.session && (isInArea(pathname, '/record') || recordDataPages.has(pathname)) && !meetsMinimumLevel(context.locals.session.identityLevel, minimumLevel)) {
     return context.redirect(`/account/nhs-login?need=level&returnTo=${encodeURIComponent(returnTo)}`, 303);
   }
   return next();

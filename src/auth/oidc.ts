@@ -421,3 +421,14 @@ export function vectorsOfTrustFor(minimum: IdentityLevel): string {
   const levels = identityLevels.filter((level) => compareIdentityLevels(level, minimum) >= 0);
   return JSON.stringify(levels.flatMap((level) => [`${level}.Cp.Cd`, `${level}.Cp.Ck`, `${level}.Cm`]));
 }
+
+/**
+ * True when a vector of trust says the person used a second factor at the provider: NHS login's
+ * credential parts Cp.Cd (password and a code sent to a device), Cp.Ck (password and a key) or Cm
+ * (a multi-factor credential). A plain Cp (password alone), or no `vot`, is not.
+ */
+export function vouchesForSecondFactor(vot: string | null): boolean {
+  if (!vot) return false;
+  const parts = vot.split('.');
+  return parts.includes('Cm') || (parts.includes('Cp') && (parts.includes('Cd') || parts.includes('Ck')));
+}

@@ -111,6 +111,14 @@ export function mustRepeatSecondStep(user: Pick<SessionUser, 'twoStepEnabled'>, 
   return session.secondStepAt === null || now.getTime() - session.secondStepAt.getTime() > stepUpWindowMs;
 }
 
+/** A session held at the second step this long without passing it is ended: the password must be typed again, so codes cannot be guessed for days. */
+export const heldSessionLifetimeMs = 10 * 60 * 1000;
+
+/** True when a session waiting for its second step has waited too long and must be ended. */
+export function heldSessionHasExpired(user: Pick<SessionUser, 'twoStepEnabled'>, session: Pick<Session, 'secondStepAt' | 'createdAt'>, now: Date): boolean {
+  return needsSecondStep(user, session) && now.getTime() - session.createdAt.getTime() > heldSessionLifetimeMs;
+}
+
 /** What a person has set up, for their account settings. */
 export interface TwoStepStatus {
   readonly authenticatorApp: boolean;

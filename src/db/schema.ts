@@ -2,7 +2,7 @@
  * The database schema, in Drizzle's PostgreSQL dialect. drizzle-kit generates the committed
  * migrations in `drizzle/` from this file (`npm run db:generate`).
  */
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -111,7 +111,7 @@ export const passkeys = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The COSE public key, base64url. */
     publicKey: text('public_key').notNull(),
-    signCount: integer('sign_count').notNull().default(0),
+    signCount: bigint('sign_count', { mode: 'number' }).notNull().default(0),
     transports: text('transports').notNull().default(''),
     /** A name the person can recognise, such as "Chrome on Android". */
     name: text('name').notNull(),

@@ -44,6 +44,7 @@ const matrix: Readonly<Record<string, { readonly GET: Statuses; readonly POST: S
   'account/two-step/recovery-codes.astro': { GET: signedIn(303), POST: signedIn(303) },
   'account/two-step/turn-off.astro': { GET: signedIn(303), POST: signedIn(303) },
   'account/sessions.astro': { GET: signedIn(200), POST: signedIn(400) },
+  'account/sign-in-again.astro': { GET: signedIn(200), POST: signedIn(200) },
   'account/passkeys.astro': { GET: signedIn(200), POST: signedIn(400) },
   // The passkey endpoints take JSON: an empty form is refused, and only POST is answered.
   'account/passkey/registration/options.ts': { GET: signedIn(405), POST: signedIn(400) },

@@ -1,6 +1,6 @@
 /** Identity levels from NHS login's `vot` (and P-style `acr`), their order, and the `vtr` asked for: every rule at its edges. */
 import { describe, expect, test } from 'vitest';
-import { compareIdentityLevels, identityLevels, meetsMinimumLevel, parseIdentityLevel, vectorsOfTrustFor, type IdentityLevel } from '../../src/auth/oidc.ts';
+import { compareIdentityLevels, identityLevels, meetsMinimumLevel, parseIdentityLevel, vectorsOfTrustFor, vouchesForSecondFactor, type IdentityLevel } from '../../src/auth/oidc.ts';
 
 describe('reading an identity level', () => {
   test.each([
@@ -105,5 +105,20 @@ describe('asking for a level with vtr', () => {
     for (const vector of JSON.parse(vectorsOfTrustFor(minimum)) as string[]) {
       expect(meetsMinimumLevel(vector, minimum)).toBe(true);
     }
+  });
+});
+
+describe('a second factor at the provider', () => {
+  test.each([
+    ['P9.Cp.Cd', true],
+    ['P9.Cp.Ck', true],
+    ['P5.Cm', true],
+    ['P9.Cp', false],
+    ['P0.Cp', false],
+    ['P9.Cd', false],
+    ['', false],
+    [null, false],
+  ])('vot %j vouches for a second factor: %s', (vot, expected) => {
+    expect(vouchesForSecondFactor(vot)).toBe(expected);
   });
 });

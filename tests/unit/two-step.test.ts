@@ -13,7 +13,10 @@ import {
   normaliseTotpCode,
   stepUpWindowMs,
   totpStepAt,
+  heldSessionHasExpired,
+  heldSessionLifetimeMs,
 } from '../../src/auth/two-step.ts';
+import { needsFreshProviderSignIn } from '../../site/lib/step-up.ts';
 import { describeDevice } from '../../src/auth/device.ts';
 import { toSafeReturnPath } from '../../src/security/return-to.ts';
 
@@ -104,6 +107,25 @@ describe('when the second step is asked for', () => {
   ])('two-step on %s, last passed %s: needed to sign in %s, needed for a sensitive change %s', (twoStepEnabled, secondStepAt, atSignIn, forChange) => {
     expect(needsSecondStep({ twoStepEnabled }, { secondStepAt })).toBe(atSignIn);
     expect(mustRepeatSecondStep({ twoStepEnabled }, { secondStepAt }, now)).toBe(forChange);
+  });
+
+  test.each([
+    [true, null, heldSessionLifetimeMs, false],
+    [true, null, heldSessionLifetimeMs + 1, true],
+    [true, ago(1000), heldSessionLifetimeMs + 1, false],
+    [false, null, heldSessionLifetimeMs + 1, false],
+  ])('two-step on %s, passed at %s, session %i ms old: held session ended %s', (twoStepEnabled, secondStepAt, age, ended) => {
+    expect(heldSessionHasExpired({ twoStepEnabled }, { secondStepAt, createdAt: ago(age) }, now)).toBe(ended);
+  });
+
+  test.each([
+    ['an account with a password', { hasPassword: true, twoStepEnabled: false }, 'oidc', stepUpWindowMs + 1, false],
+    ['an account with two-step on (it has its own step-up)', { hasPassword: false, twoStepEnabled: true }, 'passkey', stepUpWindowMs + 1, false],
+    ['an NHS login account, signed in with it just now', { hasPassword: false, twoStepEnabled: false }, 'oidc', stepUpWindowMs, false],
+    ['an NHS login account, signed in with it over 15 minutes ago', { hasPassword: false, twoStepEnabled: false }, 'oidc', stepUpWindowMs + 1, true],
+    ['an NHS login account, signed in some other way', { hasPassword: false, twoStepEnabled: false }, 'passkey', 0, true],
+  ] as const)('%s must sign in with the provider again first: %s', (_name, user, method, age, needed) => {
+    expect(needsFreshProviderSignIn(user, { method, createdAt: ago(age) }, now)).toBe(needed);
   });
 
   test('after the second step, a person is never sent back to it (no loop), but pages beneath it are fine', () => {

@@ -12,6 +12,7 @@ import { getConfiguration } from '../../../../config.ts';
 import { getAccountServices, getRandomBytes } from '../../../../lib/account-services.ts';
 import { describeRateLimit } from '../../../../lib/form-page.ts';
 import { serviceName } from '../../../../lib/site.ts';
+import { needsFreshProviderSignIn, signInAgainPath } from '../../../../lib/step-up.ts';
 
 export const prerender = false;
 
@@ -22,6 +23,7 @@ export const POST: APIRoute = async ({ locals, request }) => {
   if (!user || !session) return Response.json({ message: 'Sign in to add a passkey', redirect: '/account/sign-in?returnTo=/account/passkeys' }, { status: 401 });
   const now = new Date();
   if (mustRepeatSecondStep(user, session, now)) return Response.json({ message: 'Confirm it is you before you add a passkey', redirect: '/account/two-step?returnTo=/account/passkeys' }, { status: 403 });
+  if (needsFreshProviderSignIn(user, session, now)) return Response.json({ message: 'Sign in again with NHS login before you add a passkey', redirect: signInAgainPath('/account/passkeys') }, { status: 403 });
   const services = await getAccountServices();
   if (!user.twoStepEnabled && user.hasPassword) {
     const confirmed = await confirmPassword(services, user.id, readPasskeyPost(await readJsonBody(request)).password);
