@@ -3,14 +3,14 @@
 /** The largest form body accepted, in bytes. A 500-character comment in any script fits easily. */
 export const maxFormBytes = 100 * 1024;
 
-/** Reads a urlencoded or multipart form of at most `maxBytes` (`maxFormBytes` unless a page needs more); returns null for anything else. */
-export async function readFormData(request: Request, maxBytes = maxFormBytes): Promise<FormData | null> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
+/**
+ * Reads a request body of at most `maxBytes`, even when no length was declared: stops as soon as it is
+ * too big. Null when the declared or actual size is over the limit, or the body cannot be read.
+ */
+export async function readBoundedBody(request: Request, maxBytes: number): Promise<Blob | null> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (!Number.isFinite(declared) || declared > maxBytes) return null;
   try {
-    // Read at most maxBytes, even when no length was declared: stop as soon as the body is too big.
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     let received = 0;
     const reader = request.body?.getReader();
@@ -24,7 +24,33 @@ export async function readFormData(request: Request, maxBytes = maxFormBytes): P
       }
       chunks.push(new Uint8Array(value));
     }
-    return await new Response(new Blob(chunks), { headers: { 'content-type': type } }).formData();
+    return new Blob(chunks);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a urlencoded or multipart form of at most `maxBytes` (`maxFormBytes` unless a page needs more); returns null for anything else. */
+export async function readFormData(request: Request, maxBytes = maxFormBytes): Promise<FormData | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
+  const body = await readBoundedBody(request, maxBytes);
+  if (!body) return null;
+  try {
+    return await new Response(body, { headers: { 'content-type': type } }).formData();
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a JSON body of at most `maxBytes`; null for anything else (wrong type, too big, not UTF-8, not JSON). Never throws. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/json')) return null;
+  const body = await readBoundedBody(request, maxBytes);
+  if (!body) return null;
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await body.arrayBuffer())) as unknown;
   } catch {
     return null;
   }

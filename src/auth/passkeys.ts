@@ -21,6 +21,7 @@ import { and, asc, eq, lt } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
 import { passkeys, webauthnChallenges } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
+import { readJsonBody as readBoundedJsonBody } from '../forms.ts';
 import { deviceNameMaxLength } from './device.ts';
 import { consumeRateLimit, rateLimitKey, type RateLimit } from './rate-limit.ts';
 import { refreshTwoStep } from './two-step.ts';
@@ -463,34 +464,7 @@ export function readPasskeyPost(body: unknown): PasskeyPost {
 /** The largest JSON body a passkey endpoint reads, in bytes: an attestation with certificates fits easily. */
 export const maxPasskeyBodyBytes = 64 * 1024;
 
-/** Reads a JSON body of at most `maxBytes`; null for anything else (wrong type, too big, not JSON). Never throws. */
-export async function readJsonBody(request: Request, maxBytes = maxPasskeyBodyBytes): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/json')) return null;
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (!Number.isFinite(declared) || declared > maxBytes) return null;
-  try {
-    const chunks: Uint8Array[] = [];
-    let received = 0;
-    const reader = request.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel();
-        return null;
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(received);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch {
-    return null;
-  }
+/** Reads a passkey endpoint's JSON body (at most `maxBytes`); null for anything else (wrong type, too big, not JSON). Never throws. */
+export function readJsonBody(request: Request, maxBytes = maxPasskeyBodyBytes): Promise<unknown> {
+  return readBoundedJsonBody(request, maxBytes);
 }
