@@ -7,7 +7,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { invalidateSession, validateSessionToken } from '../src/auth/session.ts';
 import { checkRequestOrigin } from '../src/security/origin.ts';
 import { startReminderScheduleIfConfigured } from './lib/reminder-schedule.ts';
-import { buildContentSecurityPolicy, securityHeaders } from '../src/security/headers.ts';
+import { buildContentSecurityPolicy, contentSecurityPolicy as baseContentSecurityPolicy, securityHeaders } from '../src/security/headers.ts';
 import { getConfiguration } from './config.ts';
 import { getDatabase } from './lib/database.ts';
 import { renderRefusedPage } from './lib/refused-page.ts';
@@ -61,6 +61,15 @@ function isInArea(pathname: string, area: string): boolean {
   return pathname === area || pathname.startsWith(`${area}/`);
 }
 
+let pageContentSecurityPolicy: string | undefined;
+
+/** The policy for on-demand pages, worked out once: with NHS login on, forms may also lead to the provider. */
+function getContentSecurityPolicy(): string {
+  const oidc = getConfiguration().oidc;
+  pageContentSecurityPolicy ??= oidc ? buildContentSecurityPolicy([new URL(oidc.issuer).origin]) : baseContentSecurityPolicy;
+  return pageContentSecurityPolicy;
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   // Pages built ahead of time have no real request; their headers come from the server.
   if (context.isPrerendered) return next();
@@ -76,8 +85,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   });
   const response = check.allowed ? await handleUnlessDatabaseIsDown(context, next) : renderRefusedPage();
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-  const oidc = getConfiguration().oidc;
-  if (oidc) response.headers.set('Content-Security-Policy', buildContentSecurityPolicy([new URL(oidc.issuer).origin]));
+  response.headers.set('Content-Security-Policy', getContentSecurityPolicy());
   // Only personal areas read the session, so this covers every signed-in page.
   if (isPersonalArea(context.url.pathname)) {
     response.headers.set('Cache-Control', 'no-store');

@@ -126,24 +126,26 @@ export interface TwoStepStatus {
   readonly recoveryCodesLeft: number;
 }
 
+type Transaction = Parameters<Parameters<PortalDatabase['transaction']>[0]>[0];
+
+/** Whether a person has an authenticator app, and how many passkeys: what two-step verification rests on. */
+async function countSecondSteps(tx: PortalDatabase | Transaction, userId: string): Promise<{ readonly authenticatorApp: boolean; readonly passkeys: number }> {
+  const [[app], [keys]] = await Promise.all([
+    tx.select({ value: count() }).from(totpCredentials).where(eq(totpCredentials.userId, userId)),
+    tx.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)),
+  ]);
+  return { authenticatorApp: (app?.value ?? 0) > 0, passkeys: keys?.value ?? 0 };
+}
+
 /** Reads what a person has set up. */
 export async function readTwoStepStatus(db: PortalDatabase, userId: string): Promise<TwoStepStatus> {
   try {
-    const [[app], [keys], [codes]] = await Promise.all([
-      db.select({ value: count() }).from(totpCredentials).where(eq(totpCredentials.userId, userId)),
-      db.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)),
-      db
-        .select({ value: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
-    ]);
-    return { authenticatorApp: (app?.value ?? 0) > 0, passkeys: keys?.value ?? 0, recoveryCodesLeft: codes?.value ?? 0 };
+    const [steps, recoveryCodesLeft] = await Promise.all([countSecondSteps(db, userId), countRecoveryCodesLeft(db, userId)]);
+    return { ...steps, recoveryCodesLeft };
   } catch (error) {
     throw new DatabaseError('read two-step settings', { cause: error });
   }
 }
-
-type Transaction = Parameters<Parameters<PortalDatabase['transaction']>[0]>[0];
 
 /** Replaces a person's recovery codes with new ones, returned once for them to keep. */
 async function replaceRecoveryCodes(tx: PortalDatabase | Transaction, userId: string, randomBytes: (length: number) => Uint8Array): Promise<readonly string[]> {
@@ -167,11 +169,8 @@ export async function regenerateRecoveryCodes(db: PortalDatabase, userId: string
  * codes when nothing is left. Call it in the same transaction as adding or removing either.
  */
 export async function refreshTwoStep(tx: PortalDatabase | Transaction, userId: string): Promise<boolean> {
-  const [[app], [keys]] = await Promise.all([
-    tx.select({ value: count() }).from(totpCredentials).where(eq(totpCredentials.userId, userId)),
-    tx.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)),
-  ]);
-  const enabled = (app?.value ?? 0) > 0 || (keys?.value ?? 0) > 0;
+  const steps = await countSecondSteps(tx, userId);
+  const enabled = steps.authenticatorApp || steps.passkeys > 0;
   await tx.update(users).set({ twoStepEnabled: enabled }).where(eq(users.id, userId));
   if (!enabled) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   return enabled;
@@ -269,7 +268,7 @@ export async function verifySecondStepCode(db: PortalDatabase, input: { userId: 
   }
 }
 
-async function countRecoveryCodesLeft(db: PortalDatabase, userId: string): Promise<number> {
+async function countRecoveryCodesLeft(db: PortalDatabase | Transaction, userId: string): Promise<number> {
   const [row] = await db
     .select({ value: count() })
     .from(recoveryCodes)

@@ -2,11 +2,12 @@
  * A person's own data: "download all my data", and deleting an account. Deleting an account deletes
  * every record it is the last owner of, after the person has seen exactly which ones will go.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalDatabase } from '../db/index.ts';
-import { auditEvents, calendarFeeds, notes, oidcIdentities, passkeys, recordCarers, records, recoveryCodes, reminderSubscriptions, sessions, totpCredentials, users } from '../db/schema.ts';
+import { auditEvents, calendarFeeds, notes, oidcIdentities, passkeys, recordCarers, records, reminderSubscriptions, sessions, users } from '../db/schema.ts';
 import { DatabaseError } from '../errors.ts';
 import { exportRedBook, type RedBookFile } from '../red-book/portability.ts';
+import { readTwoStepStatus } from '../auth/two-step.ts';
 import { canPerform, checkRecordAccess, type RecordRole } from './access.ts';
 
 /** What deleting an account would do to each record the person is part of. */
@@ -124,8 +125,7 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       .orderBy(asc(records.createdAt), asc(records.id));
     const subscribed = new Set((await db.select({ recordId: reminderSubscriptions.recordId }).from(reminderSubscriptions).where(eq(reminderSubscriptions.userId, userId))).map((row) => row.recordId));
     const [calendar] = await db.select({ nameStyle: calendarFeeds.nameStyle, createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
-    const [app] = await db.select({ userId: totpCredentials.userId }).from(totpCredentials).where(eq(totpCredentials.userId, userId));
-    const codesLeft = (await db.select({ codeHash: recoveryCodes.codeHash }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))).length;
+    const twoStep = await readTwoStepStatus(db, userId);
     const keys = await db.select({ name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt }).from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt));
     const identities = await db.select().from(oidcIdentities).where(eq(oidcIdentities.userId, userId)).orderBy(asc(oidcIdentities.linkedAt));
     const userSessions = await db
@@ -189,8 +189,8 @@ export async function exportAccountData(db: PortalDatabase, userId: string, now:
       calendar: calendar ? { nameStyle: calendar.nameStyle, createdAt: calendar.createdAt.toISOString() } : null,
       signIn: {
         twoStepVerification: user.twoStepEnabled,
-        authenticatorApp: app !== undefined,
-        recoveryCodesLeft: codesLeft,
+        authenticatorApp: twoStep.authenticatorApp,
+        recoveryCodesLeft: twoStep.recoveryCodesLeft,
         passkeys: keys.map((key) => ({ name: key.name, createdAt: key.createdAt.toISOString(), lastUsedAt: key.lastUsedAt?.toISOString() ?? null })),
         linkedIdentities: identities.map((identity) => ({ issuer: identity.issuer, subject: identity.subject, scopes: identity.scopes, identityLevel: identity.identityLevel, linkedAt: identity.linkedAt.toISOString() })),
         sessions: userSessions.map((row) => ({ device: row.device, method: row.method, createdAt: row.createdAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() })),

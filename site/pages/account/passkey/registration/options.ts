@@ -7,11 +7,11 @@
 import type { APIRoute } from 'astro';
 import { confirmPassword } from '../../../../../src/auth/account.ts';
 import { createRegistrationOptions, readJsonBody, readPasskeyPost, siteUrlToRelyingParty } from '../../../../../src/auth/passkeys.ts';
-import { mustRepeatSecondStep } from '../../../../../src/auth/two-step.ts';
 import { getConfiguration } from '../../../../config.ts';
 import { getAccountServices, getRandomBytes } from '../../../../lib/account-services.ts';
 import { describeRateLimit } from '../../../../lib/form-page.ts';
 import { serviceName } from '../../../../lib/site.ts';
+import { checkMayAddPasskey } from '../../../../lib/passkey-registration.ts';
 import { needsFreshProviderSignIn, signInAgainPath } from '../../../../lib/step-up.ts';
 
 export const prerender = false;
@@ -19,10 +19,10 @@ export const prerender = false;
 export const ALL: APIRoute = () => Response.json({ message: 'Use the Add a passkey button on your passkeys page' }, { status: 405, headers: { Allow: 'POST' } });
 
 export const POST: APIRoute = async ({ locals, request }) => {
-  const { user, session } = locals;
-  if (!user || !session) return Response.json({ message: 'Sign in to add a passkey', redirect: '/account/sign-in?returnTo=/account/passkeys' }, { status: 401 });
   const now = new Date();
-  if (mustRepeatSecondStep(user, session, now)) return Response.json({ message: 'Confirm it is you before you add a passkey', redirect: '/account/two-step?returnTo=/account/passkeys' }, { status: 403 });
+  const allowed = checkMayAddPasskey(locals, now);
+  if (!allowed.ok) return allowed.response;
+  const { user, session } = allowed;
   if (needsFreshProviderSignIn(user, session, now)) return Response.json({ message: 'Sign in again with NHS login before you add a passkey', redirect: signInAgainPath('/account/passkeys') }, { status: 403 });
   const services = await getAccountServices();
   if (!user.twoStepEnabled && user.hasPassword) {

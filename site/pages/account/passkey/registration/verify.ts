@@ -7,20 +7,20 @@ import type { APIRoute } from 'astro';
 import { describeDevice } from '../../../../../src/auth/device.ts';
 import { readJsonBody, readPasskeyPost, siteUrlToRelyingParty, verifyPasskeyRegistration } from '../../../../../src/auth/passkeys.ts';
 import { markSecondStep } from '../../../../../src/auth/session.ts';
-import { mustRepeatSecondStep } from '../../../../../src/auth/two-step.ts';
 import { getConfiguration } from '../../../../config.ts';
 import { getDatabase } from '../../../../lib/database.ts';
 import { serviceName } from '../../../../lib/site.ts';
+import { checkMayAddPasskey } from '../../../../lib/passkey-registration.ts';
 
 export const prerender = false;
 
 export const ALL: APIRoute = () => Response.json({ message: 'Use the Add a passkey button on your passkeys page' }, { status: 405, headers: { Allow: 'POST' } });
 
 export const POST: APIRoute = async ({ locals, request }) => {
-  const { user, session } = locals;
-  if (!user || !session) return Response.json({ message: 'Sign in to add a passkey', redirect: '/account/sign-in?returnTo=/account/passkeys' }, { status: 401 });
   const now = new Date();
-  if (mustRepeatSecondStep(user, session, now)) return Response.json({ message: 'Confirm it is you before you add a passkey', redirect: '/account/two-step?returnTo=/account/passkeys' }, { status: 403 });
+  const allowed = checkMayAddPasskey(locals, now);
+  if (!allowed.ok) return allowed.response;
+  const { user, session } = allowed;
   const { db } = await getDatabase();
   const result = await verifyPasskeyRegistration(db, siteUrlToRelyingParty(getConfiguration().siteUrl, serviceName), {
     userId: user.id,
