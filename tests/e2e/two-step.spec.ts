@@ -91,13 +91,15 @@ test('setting up an app, then signing in needs its code; nothing is reachable be
   await expect(page).toHaveTitle(/^Error: Enter your security code/);
   await expect(page.getByLabel('Security code')).toHaveAttribute('aria-describedby', /code-error/);
   // The code for the next 30 seconds is accepted (clocks drift); the set-up used this one.
-  await page.getByLabel('Security code').fill(codeFor(secret, 1));
+  // Kept, so the replay below sends exactly this code even if a 30-second step has passed meanwhile.
+  const usedCode = codeFor(secret, 1);
+  await page.getByLabel('Security code').fill(usedCode);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/record$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your records');
 
   // The same code again, for the waiting session, is refused: a code seen over a shoulder is spent.
-  const replay = await postForm(pending, '/account/two-step', { code: codeFor(secret, 1), returnTo: '/record' });
+  const replay = await postForm(pending, '/account/two-step', { code: usedCode, returnTo: '/record' });
   expect(replay.status()).toBe(400);
   expect(await replay.text()).toContain('The code is not right');
   expect((await pending.get('/record', { maxRedirects: 0 })).status()).toBe(303);
